@@ -1,0 +1,25 @@
+package io.roster.directory;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an identity provider or an admin sets on a colleague. The userName is the
+ * colleague's sign-in email and is stored exactly as sent.
+ *
+ * @param managerLinkId link id of the colleague's manager, as the identity provider sent
+ * it
+ */
+public record ColleagueProfile(String userName, @Nullable String externalId, @Nullable String givenName,
+		@Nullable String familyName, @Nullable String formattedName, @Nullable String displayName,
+		@Nullable String title, boolean active, List<MultiValue> emails, List<MultiValue> roles,
+		@Nullable String employeeNumber, @Nullable String department, @Nullable String costCenter,
+		@Nullable String organization, @Nullable String division, @Nullable String managerLinkId) {
+
+	public ColleagueProfile {
+		emails = List.copyOf(emails);
+		roles = List.copyOf(roles);
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.roster.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes colleagues and their multi-valued attributes.
+ */
+@Repository
+class ColleagueStore {
+
+	private static final String EMAIL = "email";
+
+	private static final String ROLE = "role";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	void insert(UUID companyId, Colleague colleague) {
+		ColleagueProfile p = colleague.profile();
+		this.jdbc.sql("""
+				INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
+				  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
+				  department, cost_center, organization, division, manager_link_id, managed_by, version, created_at,
+				  updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()), p.externalId(),
+					p.givenName(), p.familyName(), p.formattedName(), p.displayName(), key(p.displayName()), p.title(),
+					p.active(), colleague.role(), p.employeeNumber(), p.department(), p.costCenter(), p.organization(),
+					p.division(), p.managerLinkId(), colleague.managedBy(), colleague.version(),
+					Timestamps.toColumn(colleague.createdAt()), Timestamps.toColumn(colleague.updatedAt()))
+			.update();
+		insertValues(companyId, colleague.id(), p);
+	}
+
+	/**
+	 * Overwrites the colleague's row if its version is still {@code expectedVersion}.
+	 * @return whether the row was written
+	 */
+	boolean update(UUID companyId, Colleague colleague, long expectedVersion) {
+		ColleagueProfile p = colleague.profile();
+		int rows = this.jdbc.sql("""
+				UPDATE colleague SET link_id = ?, user_name = ?, user_name_key = ?, external_id = ?, given_name = ?,
+				  family_name = ?, formatted_name = ?, display_name = ?, display_name_key = ?, title = ?, active = ?,
+				  role = ?, employee_number = ?, department = ?, cost_center = ?, organization = ?, division = ?,
+				  manager_link_id = ?, managed_by = ?, version = ?, updated_at = ?
+				WHERE company_id = ? AND id = ? AND version = ?""")
+			.params(colleague.linkId(), p.userName(), key(p.userName()), p.externalId(), p.givenName(), p.familyName(),
+					p.formattedName(), p.displayName(), key(p.displayName()), p.title(), p.active(), colleague.role(),
+					p.employeeNumber(), p.department(), p.costCenter(), p.organization(), p.division(),
+					p.managerLinkId(), colleague.managedBy(), colleague.version(),
+					Timestamps.toColumn(colleague.updatedAt()), companyId, colleague.id(), expectedVersion)
+			.update();
+		if (rows == 0) {
+			return false;
+		}
+		this.jdbc.sql("DELETE FROM colleague_value WHERE company_id = ? AND colleague_id = ?")
+			.params(companyId, colleague.id())
+			.update();
+		insertValues(companyId, colleague.id(), p);
+		return true;
+	}
+
+	Optional<Colleague> findByLinkId(UUID companyId, String linkId) {
+		return first(find(companyId, "c.link_id = ?", List.of(linkId), 0, 1));
+	}
+
+	Optional<Colleague> findByUserName(UUID companyId, String userName) {
+		return first(find(companyId, "c.user_name_key = ?", List.of(key(userName)), 0, 1));
+	}
+
+	/**
+	 * Finds a colleague no identity provider is linked to that carries the external id.
+	 */
+	Optional<Colleague> findUnlinkedByExternalId(UUID companyId, String externalId) {
+		return first(find(companyId, "c.link_id IS NULL AND c.external_id = ?", List.of(externalId), 0, 1));
+	}
+
+	Page<Colleague> search(UUID companyId, Criterion criterion, int offset, int limit) {
+		SqlCriteria where = SqlCriteria.compile(criterion);
+		String condition = "c.link_id IS NOT NULL AND " + where.sql();
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM colleague c WHERE c.company_id = ? AND " + condition)
+			.params(prepend(companyId, where.params()))
+			.query(Long.class)
+			.single();
+		List<Colleague> items = (limit == 0) ? List.of() : find(companyId, condition, where.params(), offset, limit);
+		return new Page<>(items, total);
+	}
+
+	/** Returns the internal ids of the linked colleagues with the given link ids. */
+	Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds) {
+		Map<String, UUID> ids = new HashMap<>();
+		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
+			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+			this.jdbc.sql("SELECT link_id, id FROM colleague WHERE company_id = ? AND link_id IN (" + marks + ")")
+				.params(prepend(companyId, chunk))
+				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return ids;
+	}
+
+	private List<Colleague> find(UUID companyId, String condition, List<?> params, int offset, int limit) {
+		List<Object> all = prepend(companyId, params);
+		all.add(limit);
+		all.add(offset);
+		List<Row> rows = this.jdbc
+			.sql("SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition
+					+ " ORDER BY c.id LIMIT ? OFFSET ?")
+			.params(all)
+			.query(ColleagueStore::mapRow)
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<StoredValue>> values = loadValues(companyId, rows.stream().map(Row::id).toList());
+		return rows.stream().map((row) -> row.toColleague(values.getOrDefault(row.id(), List.of()))).toList();
+	}
+
+	private Map<UUID, List<StoredValue>> loadValues(UUID companyId, List<UUID> colleagueIds) {
+		Map<UUID, List<StoredValue>> values = new HashMap<>();
+		for (List<UUID> chunk : chunks(colleagueIds)) {
+			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+			this.jdbc
+				.sql("SELECT * FROM colleague_value WHERE company_id = ? AND colleague_id IN (" + marks
+						+ ") ORDER BY colleague_id, kind, position")
+				.params(prepend(companyId, chunk))
+				.query((rs, row) -> values
+					.computeIfAbsent(rs.getObject("colleague_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new StoredValue(rs.getString("kind"),
+							new MultiValue(rs.getString("item_value"), rs.getString("item_type"),
+									rs.getString("item_display"), rs.getBoolean("is_primary")))))
+				.list();
+		}
+		return values;
+	}
+
+	private void insertValues(UUID companyId, UUID colleagueId, ColleagueProfile profile) {
+		List<Object[]> batch = new ArrayList<>();
+		addBatch(batch, companyId, colleagueId, EMAIL, profile.emails());
+		addBatch(batch, companyId, colleagueId, ROLE, profile.roles());
+		if (batch.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO colleague_value (company_id, colleague_id, kind, position, item_value, item_value_key,
+				  item_type, item_display, is_primary)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+	}
+
+	private static void addBatch(List<Object[]> batch, UUID companyId, UUID colleagueId, String kind,
+			List<MultiValue> values) {
+		for (int i = 0; i < values.size(); i++) {
+			MultiValue value = values.get(i);
+			batch.add(new Object[] { companyId, colleagueId, kind, i, value.value(), key(value.value()), value.type(),
+					value.display(), value.primary() });
+		}
+	}
+
+	static @Nullable String key(@Nullable String value) {
+		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static List<Object> prepend(Object first, List<?> rest) {
+		List<Object> all = new ArrayList<>(rest.size() + 3);
+		all.add(first);
+		all.addAll(rest);
+		return all;
+	}
+
+	static <T> List<List<T>> chunks(List<T> items) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < items.size(); i += 500) {
+			chunks.add(items.subList(i, Math.min(items.size(), i + 500)));
+		}
+		return chunks;
+	}
+
+	private static <T> Optional<T> first(List<T> items) {
+		return items.stream().findFirst();
+	}
+
+	private static Row mapRow(ResultSet rs, int rowNumber) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getString("link_id"), rs.getString("user_name"),
+				rs.getString("external_id"), rs.getString("given_name"), rs.getString("family_name"),
+				rs.getString("formatted_name"), rs.getString("display_name"), rs.getString("title"),
+				rs.getBoolean("active"), rs.getString("role"), rs.getString("employee_number"),
+				rs.getString("department"), rs.getString("cost_center"), rs.getString("organization"),
+				rs.getString("division"), rs.getString("manager_link_id"), rs.getString("managed_by"),
+				rs.getLong("version"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+	}
+
+	private record StoredValue(String kind, MultiValue value) {
+	}
+
+	private record Row(UUID id, @Nullable String linkId, String userName, @Nullable String externalId,
+			@Nullable String givenName, @Nullable String familyName, @Nullable String formattedName,
+			@Nullable String displayName, @Nullable String title, boolean active, String role,
+			@Nullable String employeeNumber, @Nullable String department, @Nullable String costCenter,
+			@Nullable String organization, @Nullable String division, @Nullable String managerLinkId, String managedBy,
+			long version, java.time.Instant createdAt, java.time.Instant updatedAt) {
+
+		Colleague toColleague(List<StoredValue> values) {
+			List<MultiValue> emails = values.stream()
+				.filter((v) -> EMAIL.equals(v.kind()))
+				.map(StoredValue::value)
+				.toList();
+			List<MultiValue> roles = values.stream()
+				.filter((v) -> ROLE.equals(v.kind()))
+				.map(StoredValue::value)
+				.toList();
+			ColleagueProfile profile = new ColleagueProfile(this.userName, this.externalId, this.givenName,
+					this.familyName, this.formattedName, this.displayName, this.title, this.active, emails, roles,
+					this.employeeNumber, this.department, this.costCenter, this.organization, this.division,
+					this.managerLinkId);
+			return new Colleague(this.id, this.linkId, profile, this.role, this.managedBy, this.version, this.createdAt,
+					this.updatedAt);
+		}
+
+	}
+
+}

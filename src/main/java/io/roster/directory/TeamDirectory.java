@@ -1,0 +1,169 @@
+package io.roster.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.roster.tenant.Company;
+
+/**
+ * The rules for teams that an identity provider manages: provisioning (taking over a team
+ * of the same name), renames, membership deltas and archiving.
+ */
+@Service
+public class TeamDirectory {
+
+	private static final String SCIM = "scim";
+
+	private final TeamStore teams;
+
+	private final ColleagueStore colleagues;
+
+	TeamDirectory(TeamStore teams, ColleagueStore colleagues) {
+		this.teams = teams;
+		this.colleagues = colleagues;
+	}
+
+	/**
+	 * Provisions a team. An active team with the same name (ignoring case) that no
+	 * identity provider is linked to is taken over; otherwise a team is created. Either
+	 * way its members become exactly {@code memberLinkIds}.
+	 */
+	@Transactional
+	public Team provision(Company company, TeamProfile profile, Set<String> memberLinkIds) {
+		UUID companyId = company.id();
+		Map<String, UUID> memberIds = resolveMembers(companyId, memberLinkIds);
+		Optional<Team> existing = this.teams.findActiveByName(companyId, profile.displayName());
+		if (existing.isPresent() && existing.get().linkId() != null) {
+			throw nameTaken(profile.displayName());
+		}
+		Instant now = Timestamps.now();
+		String linkId = UUID.randomUUID().toString();
+		Team team;
+		try {
+			if (existing.isPresent()) {
+				Team old = existing.get();
+				team = new Team(old.id(), linkId, profile, SCIM, false, old.version() + 1, old.createdAt(), now);
+				if (!this.teams.update(companyId, team, old.version())) {
+					throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+							"Team " + profile.displayName() + " changed concurrently; retry the request");
+				}
+				this.teams.removeAllMembers(companyId, team.id());
+			}
+			else {
+				team = new Team(UUID.randomUUID(), linkId, profile, SCIM, false, 1, now, now);
+				this.teams.insert(companyId, team);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw nameTaken(profile.displayName());
+		}
+		this.teams.addMembers(companyId, team.id(), memberIds.values());
+		return team;
+	}
+
+	public Optional<Team> findLinked(UUID companyId, String linkId) {
+		return this.teams.findByLinkId(companyId, linkId);
+	}
+
+	/**
+	 * Changes a linked team's profile and members in one step. Changes to one team are
+	 * serialized by the team's row lock, and members are added and removed as rows, so
+	 * concurrent membership changes never lose one another.
+	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
+	 */
+	@Transactional
+	public Team update(UUID companyId, String linkId, @Nullable Long expectedVersion, UnaryOperator<TeamProfile> change,
+			MembershipChange members) {
+		Instant now = Timestamps.now();
+		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
+			Team current = findLinked(companyId, linkId)
+				.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
+		}
+		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		TeamProfile profile = change.apply(current.profile());
+		Team updated = new Team(current.id(), linkId, profile, SCIM, false, current.version(), current.createdAt(),
+				now);
+		if (!profile.equals(current.profile())) {
+			try {
+				this.teams.update(companyId, updated, current.version());
+			}
+			catch (DuplicateKeyException ex) {
+				throw nameTaken(profile.displayName());
+			}
+		}
+		applyMembers(companyId, current.id(), members);
+		return updated;
+	}
+
+	/** Archives a team: it leaves the active list and its identity provider link. */
+	@Transactional
+	public void archive(UUID companyId, String linkId) {
+		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		Team archived = new Team(current.id(), null, current.profile(), current.managedBy(), true,
+				current.version() + 1, current.createdAt(), Timestamps.now());
+		if (!this.teams.update(companyId, archived, current.version())) {
+			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+					"Group " + linkId + " changed concurrently; retry the request");
+		}
+	}
+
+	/** Searches the linked teams of a company, ordered by their internal id. */
+	@Transactional(readOnly = true)
+	public Page<Team> search(UUID companyId, Criterion criterion, int offset, int limit) {
+		return this.teams.search(companyId, criterion, offset, limit);
+	}
+
+	/** Returns the linked members of each team, by team id. */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Member>> members(UUID companyId, List<Team> teams) {
+		return this.teams.members(companyId, teams.stream().map(Team::id).toList());
+	}
+
+	private void applyMembers(UUID companyId, UUID teamId, MembershipChange change) {
+		if (change.isEmpty()) {
+			return;
+		}
+		Map<String, UUID> ids = resolveMembers(companyId, change.add());
+		ids.putAll(this.colleagues.idsByLinkId(companyId, change.remove()));
+		if (change.replace()) {
+			this.teams.removeAllMembers(companyId, teamId);
+		}
+		else {
+			this.teams.removeMembers(companyId, teamId,
+					change.remove().stream().filter(ids::containsKey).map(ids::get).toList());
+		}
+		this.teams.addMembers(companyId, teamId, change.add().stream().map(ids::get).toList());
+	}
+
+	/**
+	 * Maps member link ids to colleague ids; every one of them must be a linked
+	 * colleague.
+	 */
+	private Map<String, UUID> resolveMembers(UUID companyId, Set<String> linkIds) {
+		Map<String, UUID> ids = this.colleagues.idsByLinkId(companyId, linkIds);
+		if (ids.size() < linkIds.size()) {
+			List<String> unknown = linkIds.stream().filter((id) -> !ids.containsKey(id)).sorted().limit(10).toList();
+			throw new DirectoryException(DirectoryException.Reason.INVALID_VALUE, "members",
+					"members contains ids of no user in this company: " + String.join(", ", unknown));
+		}
+		return ids;
+	}
+
+	private static DirectoryException nameTaken(String displayName) {
+		return new DirectoryException(DirectoryException.Reason.CONFLICT, "displayName",
+				"displayName " + displayName + " is already taken by another group in this company");
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.roster.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes teams and their members. A membership is one row, so adding or
+ * removing members touches only those rows.
+ */
+@Repository
+class TeamStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	TeamStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	void insert(UUID companyId, Team team) {
+		this.jdbc.sql("""
+				INSERT INTO team (company_id, id, link_id, display_name, active_name_key, external_id, managed_by,
+				  archived, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(companyId, team.id(), team.linkId(), team.profile().displayName(), activeNameKey(team),
+					team.profile().externalId(), team.managedBy(), team.archived(), team.version(),
+					Timestamps.toColumn(team.createdAt()), Timestamps.toColumn(team.updatedAt()))
+			.update();
+	}
+
+	/**
+	 * Overwrites the team's row if its version is still {@code expectedVersion}.
+	 * @return whether the row was written
+	 */
+	boolean update(UUID companyId, Team team, long expectedVersion) {
+		return this.jdbc.sql("""
+				UPDATE team SET link_id = ?, display_name = ?, active_name_key = ?, external_id = ?, managed_by = ?,
+				  archived = ?, version = ?, updated_at = ?
+				WHERE company_id = ? AND id = ? AND version = ?""")
+			.params(team.linkId(), team.profile().displayName(), activeNameKey(team), team.profile().externalId(),
+					team.managedBy(), team.archived(), team.version(), Timestamps.toColumn(team.updatedAt()), companyId,
+					team.id(), expectedVersion)
+			.update() == 1;
+	}
+
+	/**
+	 * Counts a change in the team's version and takes the team's row lock until the
+	 * transaction ends, so that changes to one team apply one after another.
+	 * @param expectedVersion the version the team must be at, or {@code null} for any
+	 * @return whether the team was found at the expected version
+	 */
+	boolean lockForChange(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
+		String versionCondition = (expectedVersion != null) ? " AND version = ?" : "";
+		List<Object> params = new ArrayList<>(List.of(Timestamps.toColumn(now), companyId, linkId));
+		if (expectedVersion != null) {
+			params.add(expectedVersion);
+		}
+		return this.jdbc
+			.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND link_id = ?"
+					+ versionCondition)
+			.params(params)
+			.update() == 1;
+	}
+
+	Optional<Team> findByLinkId(UUID companyId, String linkId) {
+		return find(companyId, "t.link_id = ?", List.of(linkId), 0, 1).stream().findFirst();
+	}
+
+	Optional<Team> findActiveByName(UUID companyId, String displayName) {
+		return find(companyId, "t.active_name_key = ?", List.of(ColleagueStore.key(displayName)), 0, 1).stream()
+			.findFirst();
+	}
+
+	Page<Team> search(UUID companyId, Criterion criterion, int offset, int limit) {
+		SqlCriteria where = SqlCriteria.compile(criterion);
+		String condition = "t.link_id IS NOT NULL AND " + where.sql();
+		List<Object> params = new ArrayList<>();
+		params.add(companyId);
+		params.addAll(where.params());
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM team t WHERE t.company_id = ? AND " + condition)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Team> items = (limit == 0) ? List.of() : find(companyId, condition, where.params(), offset, limit);
+		return new Page<>(items, total);
+	}
+
+	/** Adds members, ignoring those already in the team. */
+	void addMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
+		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
+		this.batch.batchUpdate("""
+				INSERT INTO team_member (company_id, team_id, colleague_id) VALUES (?, ?, ?)
+				ON CONFLICT DO NOTHING""", rows);
+	}
+
+	void removeMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
+		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
+		this.batch.batchUpdate("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?",
+				rows);
+	}
+
+	void removeAllMembers(UUID companyId, UUID teamId) {
+		this.jdbc.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ?")
+			.params(companyId, teamId)
+			.update();
+	}
+
+	/**
+	 * Removes a colleague from every team, counting the change in each team's version.
+	 */
+	void removeFromAllTeams(UUID companyId, UUID colleagueId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE team SET version = version + 1, updated_at = ?
+				WHERE company_id = ? AND id IN
+				  (SELECT team_id FROM team_member WHERE company_id = ? AND colleague_id = ?)""")
+			.params(Timestamps.toColumn(now), companyId, companyId, colleagueId)
+			.update();
+		this.jdbc.sql("DELETE FROM team_member WHERE company_id = ? AND colleague_id = ?")
+			.params(companyId, colleagueId)
+			.update();
+	}
+
+	/** Returns the linked members of each team, ordered by link id. */
+	Map<UUID, List<Member>> members(UUID companyId, List<UUID> teamIds) {
+		Map<UUID, List<Member>> members = new HashMap<>();
+		for (List<UUID> chunk : ColleagueStore.chunks(teamIds)) {
+			List<Object> params = new ArrayList<>();
+			params.add(companyId);
+			params.addAll(chunk);
+			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+			this.jdbc.sql("""
+					SELECT m.team_id, c.link_id, c.display_name FROM team_member m
+					JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
+					WHERE m.company_id = ? AND c.link_id IS NOT NULL AND m.team_id IN (%s)
+					ORDER BY m.team_id, c.link_id""".formatted(marks))
+				.params(params)
+				.query((rs, row) -> members
+					.computeIfAbsent(rs.getObject("team_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new Member(rs.getString("link_id"), rs.getString("display_name"))))
+				.list();
+		}
+		return members;
+	}
+
+	private List<Team> find(UUID companyId, String condition, List<?> params, int offset, int limit) {
+		List<Object> all = new ArrayList<>();
+		all.add(companyId);
+		all.addAll(params);
+		all.add(limit);
+		all.add(offset);
+		return this.jdbc
+			.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND " + condition + " ORDER BY t.id LIMIT ? OFFSET ?")
+			.params(all)
+			.query(TeamStore::map)
+			.list();
+	}
+
+	private static @Nullable String activeNameKey(Team team) {
+		return team.archived() ? null : ColleagueStore.key(team.profile().displayName());
+	}
+
+	private static Team map(ResultSet rs, int row) throws SQLException {
+		return new Team(rs.getObject("id", UUID.class), rs.getString("link_id"),
+				new TeamProfile(rs.getString("display_name"), rs.getString("external_id")), rs.getString("managed_by"),
+				rs.getBoolean("archived"), rs.getLong("version"), Timestamps.read(rs, "created_at"),
+				Timestamps.read(rs, "updated_at"));
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.roster.scim;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+
+import io.roster.directory.Field;
+
+/**
+ * The attributes of one resource type that filters can reach, each bound to the directory
+ * field that stores it. Names are matched ignoring case (RFC 7644 section 3.4.2.2); an
+ * attribute may be qualified by its schema URN.
+ */
+final class AttributeCatalog {
+
+	/** An attribute with one value in a column. */
+	record Simple(Field field, boolean caseExact) {
+	}
+
+	/**
+	 * A multi-valued attribute stored in a child table; its sub-attributes are bound to
+	 * that table's columns, and the attribute's own name stands for its {@code value}.
+	 */
+	record MultiValued(Field.Collection collection, Map<String, Simple> subAttributes) {
+
+		Simple value() {
+			return this.subAttributes.get("value");
+		}
+
+	}
+
+	static final AttributeCatalog USERS = new AttributeCatalog(ScimSchemas.USER,
+			Map.ofEntries(Map.entry("id", new Simple(Field.COLLEAGUE_LINK_ID, true)),
+					Map.entry("externalid", new Simple(Field.COLLEAGUE_EXTERNAL_ID, true)),
+					Map.entry("username", new Simple(Field.USER_NAME, false)),
+					Map.entry("name.givenname", new Simple(Field.GIVEN_NAME, false)),
+					Map.entry("name.familyname", new Simple(Field.FAMILY_NAME, false)),
+					Map.entry("name.formatted", new Simple(Field.FORMATTED_NAME, false)),
+					Map.entry("displayname", new Simple(Field.COLLEAGUE_DISPLAY_NAME, false)),
+					Map.entry("title", new Simple(Field.TITLE, false)),
+					Map.entry("active", new Simple(Field.ACTIVE, false)),
+					Map.entry("employeenumber", new Simple(Field.EMPLOYEE_NUMBER, false)),
+					Map.entry("department", new Simple(Field.DEPARTMENT, false)),
+					Map.entry("costcenter", new Simple(Field.COST_CENTER, false)),
+					Map.entry("organization", new Simple(Field.ORGANIZATION, false)),
+					Map.entry("division", new Simple(Field.DIVISION, false)),
+					Map.entry("manager.value", new Simple(Field.MANAGER_LINK_ID, true)),
+					Map.entry("meta.created", new Simple(Field.COLLEAGUE_CREATED, false)),
+					Map.entry("meta.lastmodified", new Simple(Field.COLLEAGUE_UPDATED, false))),
+			Map.of("emails", itemsOf(Field.EMAILS), "roles", itemsOf(Field.ROLES)));
+
+	static final AttributeCatalog GROUPS = new AttributeCatalog(ScimSchemas.GROUP,
+			Map.of("id", new Simple(Field.TEAM_LINK_ID, true), "externalid", new Simple(Field.TEAM_EXTERNAL_ID, true),
+					"displayname", new Simple(Field.TEAM_DISPLAY_NAME, false), "meta.created",
+					new Simple(Field.TEAM_CREATED, false), "meta.lastmodified", new Simple(Field.TEAM_UPDATED, false)),
+			Map.of("members", new MultiValued(Field.MEMBERS, Map.of("value", new Simple(Field.MEMBER_VALUE, true),
+					"display", new Simple(Field.MEMBER_DISPLAY, false)))));
+
+	private final String coreSchema;
+
+	private final Map<String, Simple> simple;
+
+	private final Map<String, MultiValued> multiValued;
+
+	private AttributeCatalog(String coreSchema, Map<String, Simple> simple, Map<String, MultiValued> multiValued) {
+		this.coreSchema = coreSchema;
+		this.simple = simple;
+		this.multiValued = multiValued;
+	}
+
+	/** Returns the simple attribute a path names, or {@code null} if it names none. */
+	@Nullable Simple simple(Path path) throws BadRequestException {
+		return this.simple.get(key(path));
+	}
+
+	/**
+	 * Returns the multi-valued attribute a path names, or {@code null} if it names none.
+	 */
+	@Nullable MultiValued multiValued(Path path) throws BadRequestException {
+		return this.multiValued.get(key(path));
+	}
+
+	private String key(Path path) throws BadRequestException {
+		String urn = path.getSchemaUrn();
+		if (urn != null && !urn.equalsIgnoreCase(this.coreSchema)
+				&& !(this.coreSchema.equals(ScimSchemas.USER) && urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER))) {
+			throw BadRequestException.invalidFilter("Unknown schema " + urn + " in attribute " + path);
+		}
+		StringBuilder key = new StringBuilder();
+		for (Path.Element element : path) {
+			if (key.length() > 0) {
+				key.append('.');
+			}
+			key.append(element.getAttribute().toLowerCase(Locale.ROOT));
+		}
+		return key.toString();
+	}
+
+	private static MultiValued itemsOf(Field.Collection collection) {
+		return new MultiValued(collection,
+				Map.of("value", new Simple(Field.ITEM_VALUE, false), "type", new Simple(Field.ITEM_TYPE, false),
+						"display", new Simple(Field.ITEM_DISPLAY, false), "primary",
+						new Simple(Field.ITEM_PRIMARY, false)));
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.roster.scim;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.ErrorResponse;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes SCIM error bodies (RFC 7644 section 3.12): {@code status} as a string,
+ * {@code scimType} where the RFC defines one, and a {@code detail} that names what is at
+ * fault.
+ */
+final class ScimErrors {
+
+	private ScimErrors() {
+	}
+
+	static ObjectNode body(ScimException ex) {
+		ErrorResponse error = ex.getScimError();
+		ObjectNode node = ScimJson.object();
+		node.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:Error");
+		node.put("status", String.valueOf(error.getStatus()));
+		if (error.getScimType() != null) {
+			node.put("scimType", error.getScimType());
+		}
+		if (error.getDetail() != null) {
+			node.put("detail", error.getDetail());
+		}
+		return node;
+	}
+
+	static ResponseEntity<String> response(ScimException ex) {
+		return ResponseEntity.status(ex.getScimError().getStatus())
+			.contentType(ScimJson.MEDIA_TYPE)
+			.body(ScimJson.write(body(ex)));
+	}
+
+	/**
+	 * Writes an error straight to the servlet response, for failures outside a
+	 * controller.
+	 */
+	static void write(HttpServletResponse response, ScimException ex) throws IOException {
+		response.setStatus(ex.getScimError().getStatus());
+		response.setContentType(ScimJson.MEDIA_TYPE_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		if (ex.getScimError().getStatus() == 401) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Roster SCIM\"");
+		}
+		response.getWriter().write(ScimJson.write(body(ex)));
+	}
+
+}

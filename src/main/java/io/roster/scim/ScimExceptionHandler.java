@@ -1,0 +1,96 @@
+package io.roster.scim;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.exceptions.ServerErrorException;
+
+import io.roster.directory.DirectoryException;
+import io.roster.system.RequestIds;
+
+/**
+ * Turns every failure of a SCIM handler into a SCIM error body. Client mistakes are
+ * logged at DEBUG; anything else is a 500 whose body holds only a fixed detail and the
+ * request id, while the stack trace goes to the log once, at ERROR.
+ */
+@RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, DiscoveryController.class,
+		ScimFallbackController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ScimExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScimExceptionHandler.class);
+
+	@ExceptionHandler(ScimException.class)
+	ResponseEntity<String> scim(ScimException ex) {
+		logger.debug("SCIM request rejected: {}", ex.getMessage());
+		return ScimErrors.response(ex);
+	}
+
+	@ExceptionHandler(ScimFailure.class)
+	ResponseEntity<String> wrapped(ScimFailure ex) {
+		return scim(ex.scimException());
+	}
+
+	@ExceptionHandler(DirectoryException.class)
+	ResponseEntity<String> directory(DirectoryException ex) {
+		return scim(switch (ex.reason()) {
+			case NOT_FOUND -> new ResourceNotFoundException(ex.getMessage());
+			case CONFLICT -> ResourceConflictException.uniqueness(ex.getMessage());
+			case INVALID_VALUE -> BadRequestException.invalidValue(ex.getMessage());
+			case STALE_VERSION -> new PreconditionFailedException(ex.getMessage());
+		});
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<String> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+		logger.debug("SCIM request violated a database constraint", ex);
+		return scim(BadRequestException.invalidValue(
+				"A value is too long or conflicts with stored data; check the" + " lengths of the attributes sent"));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex) {
+		return scim(new MethodNotAllowedException("Method " + ex.getMethod() + " is not supported here"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return scim(new ScimException(415, null, "Content-Type must be application/scim+json or application/json"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return scim(new ScimException(406, null, "Roster answers with application/scim+json or application/json"));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<String> noResource(NoResourceFoundException ex) {
+		return scim(new ResourceNotFoundException("No SCIM endpoint at this path"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<String> unexpected(Exception ex, HttpServletRequest request) {
+		logger.error("SCIM request failed unexpectedly (request id {})", RequestIds.of(request), ex);
+		return ScimErrors.response(new ServerErrorException(
+				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request)));
+	}
+
+}

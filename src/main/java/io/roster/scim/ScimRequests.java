@@ -1,0 +1,102 @@
+package io.roster.scim;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.exceptions.UnauthorizedException;
+
+import io.roster.system.RosterProperties;
+import io.roster.tenant.Company;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every SCIM handler reads from a request: the authenticated company, the body
+ * within its size limit, absolute URLs, and the version in {@code If-Match}.
+ */
+@Component
+class ScimRequests {
+
+	private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,18})\"\\s*$");
+
+	private final RosterProperties properties;
+
+	ScimRequests(RosterProperties properties) {
+		this.properties = properties;
+	}
+
+	Company company(HttpServletRequest request) throws ScimException {
+		Company company = ScimAuthentication.companyOf(request);
+		if (company == null) {
+			throw new UnauthorizedException("Authentication required");
+		}
+		return company;
+	}
+
+	ObjectNode body(HttpServletRequest request) throws ScimException, IOException {
+		return ScimJson.readObject(ScimJson.readAll(request.getInputStream(), this.properties.scim().maxBodyBytes()));
+	}
+
+	/** Returns the absolute URL of the SCIM base path, such as https://host/scim/v2. */
+	String baseUrl(HttpServletRequest request) {
+		String configured = this.properties.publicBaseUrl();
+		String root = StringUtils.hasText(configured) ? configured.replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+		return root + ScimWebConfiguration.BASE_PATH;
+	}
+
+	/**
+	 * Returns the version named by {@code If-Match}, or {@code null} when the header is
+	 * absent or {@code *}.
+	 * @throws PreconditionFailedException when the header names no version Roster issued
+	 */
+	@Nullable Long ifMatch(HttpServletRequest request) throws ScimException {
+		String header = request.getHeader(HttpHeaders.IF_MATCH);
+		if (header == null || header.trim().equals("*")) {
+			return null;
+		}
+		Matcher matcher = ETAG.matcher(header);
+		if (!matcher.matches()) {
+			throw new PreconditionFailedException("If-Match " + header.trim() + " matches no version of this resource");
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** Returns whether {@code If-None-Match} names the given version or {@code *}. */
+	boolean ifNoneMatch(HttpServletRequest request, long version) {
+		String header = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (header == null) {
+			return false;
+		}
+		for (String tag : header.split(",")) {
+			Matcher matcher = ETAG.matcher(tag);
+			if (tag.trim().equals("*") || (matcher.matches() && Long.parseLong(matcher.group(1)) == version)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	ListParameters listParameters(HttpServletRequest request) throws BadRequestException {
+		RosterProperties.Scim scim = this.properties.scim();
+		return ListParameters.parse(request.getParameter("startIndex"), request.getParameter("count"),
+				scim.defaultPageSize(), scim.maxPageSize());
+	}
+
+	int maxFilterLength() {
+		return this.properties.scim().maxFilterLength();
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.roster.scim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
+
+import io.roster.directory.ColleagueProfile;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies PATCH operations to a User: the profile is written as SCIM JSON, each operation
+ * is applied by the UnboundID SDK (which implements every path form of RFC 7644 section
+ * 3.5.2), and the result is read back and validated like a PUT body.
+ */
+final class UserPatches {
+
+	private static final Set<String> CORE = Set.of("username", "name", "displayname", "title", "active", "emails",
+			"roles", "externalid");
+
+	private static final Set<String> ENTERPRISE = Set.of("employeenumber", "department", "costcenter", "organization",
+			"division", "manager");
+
+	private static final Set<String> READ_ONLY = Set.of("id", "meta", "schemas", "groups");
+
+	private UserPatches() {
+	}
+
+	static ColleagueProfile apply(ColleagueProfile current, List<PatchOps.Op> ops) throws ScimException {
+		ObjectNode resource = UserResources.writeProfile(current);
+		for (PatchOps.Op op : ops) {
+			operation(op).apply(resource);
+		}
+		return UserResources.read(resource);
+	}
+
+	private static PatchOperation operation(PatchOps.Op op) throws ScimException {
+		Path path = op.path();
+		if (path == null) {
+			return PatchOperation.create(op.type(), Path.root(), knownAttributes((ObjectNode) op.value()));
+		}
+		checkPath(path);
+		if (op.type() == PatchOpType.REMOVE) {
+			return PatchOperation.remove(path);
+		}
+		return PatchOperation.create(op.type(), path, op.value());
+	}
+
+	private static void checkPath(Path path) throws BadRequestException {
+		String urn = path.getSchemaUrn();
+		String attribute = path.isRoot() ? "" : path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
+		if (urn != null && urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
+			if (path.isRoot() || ENTERPRISE.contains(attribute)) {
+				return;
+			}
+		}
+		else if (urn == null || urn.equalsIgnoreCase(ScimSchemas.USER)) {
+			if (READ_ONLY.contains(attribute)) {
+				throw BadRequestException.mutability("'" + path + "' is read-only");
+			}
+			if (CORE.contains(attribute)) {
+				return;
+			}
+		}
+		throw BadRequestException.invalidPath("'" + path + "' is not an attribute of a User in Roster");
+	}
+
+	/**
+	 * Drops keys of a path-less value that name no writable attribute (RFC 7644 section
+	 * 3.5.2).
+	 */
+	private static ObjectNode knownAttributes(ObjectNode value) {
+		ObjectNode known = ScimJson.object();
+		for (String name : value.propertyNames()) {
+			JsonNode child = value.get(name);
+			if (CORE.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
+				known.set(name, child);
+			}
+		}
+		return known;
+	}
+
+}

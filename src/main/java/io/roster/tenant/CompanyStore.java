@@ -1,0 +1,59 @@
+package io.roster.tenant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores companies.
+ */
+@Repository
+public class CompanyStore {
+
+	private final JdbcClient jdbc;
+
+	CompanyStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Company create(String name, Plan plan) {
+		Company company = new Company(UUID.randomUUID(), name, plan, "light", "auto", now());
+		this.jdbc.sql("""
+				INSERT INTO company (id, name, plan, default_role, matching_policy, created_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(company.id(), company.name(), plan.code(), company.defaultRole(), company.matchingPolicy(),
+					OffsetDateTime.ofInstant(company.createdAt(), ZoneOffset.UTC))
+			.update();
+		return company;
+	}
+
+	public Optional<Company> find(UUID id) {
+		return this.jdbc.sql("SELECT * FROM company WHERE id = ?").param(id).query(CompanyStore::map).optional();
+	}
+
+	public long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM company").query(Long.class).single();
+	}
+
+	public void changePlan(UUID id, Plan plan) {
+		this.jdbc.sql("UPDATE company SET plan = ? WHERE id = ?").params(plan.code(), id).update();
+	}
+
+	private static Company map(ResultSet rs, int row) throws SQLException {
+		return new Company(rs.getObject("id", UUID.class), rs.getString("name"), Plan.fromCode(rs.getString("plan")),
+				rs.getString("default_role"), rs.getString("matching_policy"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	}
+
+}
