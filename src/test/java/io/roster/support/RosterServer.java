@@ -1,0 +1,117 @@
+package io.roster.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.roster.RosterApplication;
+import io.roster.tenant.Company;
+import io.roster.tenant.CompanyStore;
+import io.roster.tenant.Plan;
+import io.roster.tenant.ScimTokens;
+
+/**
+ * A real Roster process in the test JVM, listening on a random port of 127.0.0.1 with its
+ * own data directory and database. It can be stopped and started again on the same data,
+ * as a restart would.
+ */
+public final class RosterServer implements AutoCloseable {
+
+	private final Map<String, Object> properties;
+
+	private final Path dataDir;
+
+	private ConfigurableApplicationContext context;
+
+	private RosterServer(Map<String, Object> properties, Path dataDir) {
+		this.properties = properties;
+		this.dataDir = dataDir;
+		start();
+	}
+
+	/** Starts Roster on a new, empty database with the demo company. */
+	public static RosterServer start(TestDatabase database, Map<String, Object> extra) {
+		try {
+			Path dataDir = Files.createTempDirectory("roster-test-");
+			Map<String, Object> properties = new LinkedHashMap<>(database.newDatabase(dataDir));
+			properties.put("server.address", "127.0.0.1");
+			properties.put("server.port", "0");
+			properties.putAll(extra);
+			return new RosterServer(properties, dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static RosterServer start(TestDatabase database) {
+		return start(database, Map.of());
+	}
+
+	/** Stops Roster and starts it again on the same data directory and database. */
+	public void restart() {
+		stop();
+		start();
+	}
+
+	public void stop() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port");
+	}
+
+	public String scimUrl() {
+		return baseUrl() + "/scim/v2";
+	}
+
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	/** Returns the demo company's SCIM token, as written on first start. */
+	public String demoToken() {
+		try {
+			return Files.readString(this.dataDir.resolve("demo-scim-token")).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Creates another company and returns a SCIM token of it. */
+	public String tokenOfNewCompany(String name, Plan plan) {
+		Company company = this.context.getBean(CompanyStore.class).create(name, plan);
+		return this.context.getBean(ScimTokens.class).issue(company.id(), "Test token");
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	private void start() {
+		// Command-line arguments outrank application.properties; builder properties would
+		// not.
+		String[] args = this.properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		this.context = new SpringApplicationBuilder(RosterApplication.class).run(args);
+	}
+
+}
