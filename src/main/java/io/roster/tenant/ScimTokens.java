@@ -5,14 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +29,12 @@ public class ScimTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final ScimTokenStore store;
 
 	private final CompanyStore companies;
 
-	ScimTokens(JdbcClient jdbc, CompanyStore companies) {
-		this.jdbc = jdbc;
+	ScimTokens(ScimTokenStore store, CompanyStore companies) {
+		this.store = store;
 		this.companies = companies;
 	}
 
@@ -49,11 +46,7 @@ public class ScimTokens {
 		byte[] bytes = new byte[TOKEN_BYTES];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.jdbc.sql("""
-				INSERT INTO scim_token (company_id, id, token_hash, label, created_at)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(companyId, UUID.randomUUID(), hash(secret), label, OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
+		this.store.insert(companyId, UUID.randomUUID(), hash(secret), label, Instant.now());
 		return secret;
 	}
 
@@ -64,19 +57,12 @@ public class ScimTokens {
 	@Transactional
 	public Optional<Company> authenticate(String presented) {
 		String presentedHash = hash(presented);
-		Optional<StoredToken> token = this.jdbc
-			.sql("SELECT company_id, id, token_hash, expires_at, revoked_at FROM scim_token WHERE token_hash = ?")
-			.param(presentedHash)
-			.query((rs, row) -> new StoredToken(rs.getObject("company_id", UUID.class), rs.getObject("id", UUID.class),
-					rs.getString("token_hash"), rs.getObject("expires_at", OffsetDateTime.class),
-					rs.getObject("revoked_at", OffsetDateTime.class)))
-			.optional();
-		if (token.isEmpty() || !token.get().matches(presentedHash) || !token.get().isValidAt(Instant.now())) {
+		Optional<ScimTokenStore.StoredToken> token = this.store.findByHash(presentedHash);
+		Instant now = Instant.now();
+		if (token.isEmpty() || !matches(token.get().hash(), presentedHash) || !isValidAt(token.get(), now)) {
 			return Optional.empty();
 		}
-		this.jdbc.sql("UPDATE scim_token SET last_used_at = ? WHERE company_id = ? AND id = ?")
-			.params(OffsetDateTime.now(ZoneOffset.UTC), token.get().companyId(), token.get().id())
-			.update();
+		this.store.markUsed(token.get().companyId(), token.get().id(), now);
 		return this.companies.find(token.get().companyId());
 	}
 
@@ -90,18 +76,13 @@ public class ScimTokens {
 		}
 	}
 
-	private record StoredToken(UUID companyId, UUID id, String hash, OffsetDateTime expiresAt,
-			OffsetDateTime revokedAt) {
+	private static boolean matches(String storedHash, String presentedHash) {
+		return MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
+				presentedHash.getBytes(StandardCharsets.US_ASCII));
+	}
 
-		boolean matches(String presentedHash) {
-			return MessageDigest.isEqual(this.hash.getBytes(StandardCharsets.US_ASCII),
-					presentedHash.getBytes(StandardCharsets.US_ASCII));
-		}
-
-		boolean isValidAt(Instant instant) {
-			return this.revokedAt == null && (this.expiresAt == null || this.expiresAt.toInstant().isAfter(instant));
-		}
-
+	private static boolean isValidAt(ScimTokenStore.StoredToken token, Instant instant) {
+		return token.revokedAt() == null && (token.expiresAt() == null || token.expiresAt().isAfter(instant));
 	}
 
 }

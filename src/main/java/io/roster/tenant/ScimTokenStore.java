@@ -1,0 +1,59 @@
+package io.roster.tenant;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores SCIM token hashes.
+ */
+@Repository
+class ScimTokenStore {
+
+	/** A stored token: never the secret, only its SHA-256 hash in hex. */
+	record StoredToken(UUID companyId, UUID id, String hash, @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ScimTokenStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID companyId, UUID id, String hash, String label, Instant createdAt) {
+		this.jdbc.sql("""
+				INSERT INTO scim_token (company_id, id, token_hash, label, created_at)
+				VALUES (?, ?, ?, ?, ?)""").params(companyId, id, hash, label, utc(createdAt)).update();
+	}
+
+	Optional<StoredToken> findByHash(String hash) {
+		return this.jdbc
+			.sql("SELECT company_id, id, token_hash, expires_at, revoked_at FROM scim_token WHERE token_hash = ?")
+			.param(hash)
+			.query((rs, row) -> new StoredToken(rs.getObject("company_id", UUID.class), rs.getObject("id", UUID.class),
+					rs.getString("token_hash"), instant(rs.getObject("expires_at", OffsetDateTime.class)),
+					instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	void markUsed(UUID companyId, UUID id, Instant usedAt) {
+		this.jdbc.sql("UPDATE scim_token SET last_used_at = ? WHERE company_id = ? AND id = ?")
+			.params(utc(usedAt), companyId, id)
+			.update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+}
