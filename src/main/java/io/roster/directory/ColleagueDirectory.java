@@ -125,10 +125,12 @@ public class ColleagueDirectory {
 		this.teams.removeFromAllTeams(companyId, current.id(), unlinked.updatedAt());
 	}
 
-	/** Searches the linked colleagues of a company, ordered by their internal id. */
+	/**
+	 * Searches the linked colleagues of a company, in the order the page request gives.
+	 */
 	@Transactional(readOnly = true)
-	public Page<Colleague> search(UUID companyId, Criterion criterion, int offset, int limit) {
-		return this.colleagues.search(companyId, criterion, offset, limit);
+	public Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
+		return this.colleagues.search(companyId, criterion, page);
 	}
 
 	private Colleague relink(Company company, Colleague existing, String linkId, ColleagueProfile profile,

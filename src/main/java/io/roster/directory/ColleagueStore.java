@@ -95,15 +95,25 @@ class ColleagueStore {
 		return first(find(companyId, "c.link_id IS NULL AND c.external_id = ?", List.of(externalId), 0, 1));
 	}
 
-	Page<Colleague> search(UUID companyId, Criterion criterion, int offset, int limit) {
+	Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
 		String condition = "c.link_id IS NOT NULL AND " + where.sql();
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM colleague c WHERE c.company_id = ? AND " + condition)
 			.params(prepend(companyId, where.params()))
 			.query(Long.class)
 			.single();
-		List<Colleague> items = (limit == 0) ? List.of() : find(companyId, condition, where.params(), offset, limit);
-		return new Page<>(items, total);
+		if (page.limit() == 0) {
+			return new Page<>(List.of(), total, null, total > page.offset());
+		}
+		List<Object> params = new ArrayList<>(where.params());
+		if (page.after() != null) {
+			condition += " AND c.id > ?";
+			params.add(page.after());
+		}
+		List<Colleague> rows = find(companyId, condition, params, page.orderBy("c"), page.offset(), page.limit() + 1);
+		boolean hasMore = rows.size() > page.limit();
+		List<Colleague> items = hasMore ? rows.subList(0, page.limit()) : rows;
+		return new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(), hasMore);
 	}
 
 	/** Returns the internal ids of the linked colleagues with the given link ids. */
@@ -120,12 +130,16 @@ class ColleagueStore {
 	}
 
 	private List<Colleague> find(UUID companyId, String condition, List<?> params, int offset, int limit) {
+		return find(companyId, condition, params, " ORDER BY c.id", offset, limit);
+	}
+
+	private List<Colleague> find(UUID companyId, String condition, List<?> params, String orderBy, int offset,
+			int limit) {
 		List<Object> all = prepend(companyId, params);
 		all.add(limit);
 		all.add(offset);
 		List<Row> rows = this.jdbc
-			.sql("SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition
-					+ " ORDER BY c.id LIMIT ? OFFSET ?")
+			.sql("SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition + orderBy + " LIMIT ? OFFSET ?")
 			.params(all)
 			.query(ColleagueStore::mapRow)
 			.list();

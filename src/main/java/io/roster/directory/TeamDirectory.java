@@ -119,10 +119,10 @@ public class TeamDirectory {
 		}
 	}
 
-	/** Searches the linked teams of a company, ordered by their internal id. */
+	/** Searches the linked teams of a company, in the order the page request gives. */
 	@Transactional(readOnly = true)
-	public Page<Team> search(UUID companyId, Criterion criterion, int offset, int limit) {
-		return this.teams.search(companyId, criterion, offset, limit);
+	public Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
+		return this.teams.search(companyId, criterion, page);
 	}
 
 	/** Returns the linked members of each team, by team id. */

@@ -87,7 +87,7 @@ class TeamStore {
 			.findFirst();
 	}
 
-	Page<Team> search(UUID companyId, Criterion criterion, int offset, int limit) {
+	Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
 		String condition = "t.link_id IS NOT NULL AND " + where.sql();
 		List<Object> params = new ArrayList<>();
@@ -97,8 +97,18 @@ class TeamStore {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<Team> items = (limit == 0) ? List.of() : find(companyId, condition, where.params(), offset, limit);
-		return new Page<>(items, total);
+		if (page.limit() == 0) {
+			return new Page<>(List.of(), total, null, total > page.offset());
+		}
+		List<Object> findParams = new ArrayList<>(where.params());
+		if (page.after() != null) {
+			condition += " AND t.id > ?";
+			findParams.add(page.after());
+		}
+		List<Team> rows = find(companyId, condition, findParams, page.orderBy("t"), page.offset(), page.limit() + 1);
+		boolean hasMore = rows.size() > page.limit();
+		List<Team> items = hasMore ? rows.subList(0, page.limit()) : rows;
+		return new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(), hasMore);
 	}
 
 	/** Adds members, ignoring those already in the team. */
@@ -159,13 +169,17 @@ class TeamStore {
 	}
 
 	private List<Team> find(UUID companyId, String condition, List<?> params, int offset, int limit) {
+		return find(companyId, condition, params, " ORDER BY t.id", offset, limit);
+	}
+
+	private List<Team> find(UUID companyId, String condition, List<?> params, String orderBy, int offset, int limit) {
 		List<Object> all = new ArrayList<>();
 		all.add(companyId);
 		all.addAll(params);
 		all.add(limit);
 		all.add(offset);
 		return this.jdbc
-			.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND " + condition + " ORDER BY t.id LIMIT ? OFFSET ?")
+			.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND " + condition + orderBy + " LIMIT ? OFFSET ?")
 			.params(all)
 			.query(TeamStore::map)
 			.list();

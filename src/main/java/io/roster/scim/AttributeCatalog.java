@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 
 import io.roster.directory.Field;
+import io.roster.directory.PageRequest;
 
 /**
  * The attributes of one resource type that filters can reach, each bound to the directory
@@ -82,6 +83,33 @@ final class AttributeCatalog {
 	 */
 	@Nullable MultiValued multiValued(Path path) throws BadRequestException {
 		return this.multiValued.get(key(path));
+	}
+
+	/**
+	 * Returns the order that {@code sortBy} names (RFC 7644 section 3.4.2.3).
+	 * @throws BadRequestException {@code invalidValue} for an attribute that cannot be
+	 * sorted
+	 */
+	PageRequest.Sort sort(String sortBy, boolean descending) throws BadRequestException {
+		Path path;
+		try {
+			path = Path.fromString(sortBy.trim());
+		}
+		catch (BadRequestException ex) {
+			throw BadRequestException.invalidValue("'sortBy' is not an attribute path: '" + sortBy + "'");
+		}
+		Simple attribute;
+		try {
+			attribute = simple(path);
+		}
+		catch (BadRequestException ex) {
+			throw BadRequestException.invalidValue("'sortBy' names an unknown schema: '" + sortBy + "'");
+		}
+		if (attribute == null) {
+			throw BadRequestException.invalidValue(
+					"'sortBy' must name a single-valued attribute that Roster stores," + " not '" + sortBy + "'");
+		}
+		return new PageRequest.Sort(attribute.field(), descending, !attribute.caseExact());
 	}
 
 	private String key(Path path) throws BadRequestException {

@@ -77,7 +77,7 @@ class DiscoveryController {
 	@GetMapping("/ResourceTypes")
 	ResponseEntity<byte[]> resourceTypes(HttpServletRequest request) {
 		List<ObjectNode> types = List.of(userType(request), groupType(request));
-		return ScimResponses.ok(ScimResponses.listResponse(types.size(), 1, types));
+		return ScimResponses.ok(ListResponses.of(types.size(), 1, types));
 	}
 
 	@GetMapping("/ResourceTypes/{name}")
@@ -94,7 +94,7 @@ class DiscoveryController {
 	@GetMapping("/Schemas")
 	ResponseEntity<byte[]> schemas(HttpServletRequest request) {
 		List<ObjectNode> schemas = SCHEMAS.stream().map((schema) -> schema(request, schema)).toList();
-		return ScimResponses.ok(ScimResponses.listResponse(schemas.size(), 1, schemas));
+		return ScimResponses.ok(ListResponses.of(schemas.size(), 1, schemas));
 	}
 
 	@GetMapping("/Schemas/{id}")

@@ -89,14 +89,22 @@ class ScimRequests {
 		return false;
 	}
 
-	ListParameters listParameters(HttpServletRequest request) throws BadRequestException {
-		RosterProperties.Scim scim = this.properties.scim();
-		return ListParameters.parse(request.getParameter("startIndex"), request.getParameter("count"),
-				scim.defaultPageSize(), scim.maxPageSize());
+	/** Reads a query from the query string of a GET. */
+	SearchQuery query(HttpServletRequest request) throws BadRequestException {
+		return SearchQuery.fromParameters(request::getParameter, this.properties.scim());
 	}
 
-	int maxFilterLength() {
-		return this.properties.scim().maxFilterLength();
+	/** Reads a query from the SearchRequest body of a {@code POST .search}. */
+	SearchQuery searchBody(HttpServletRequest request) throws ScimException, IOException {
+		return SearchQuery.fromBody(body(request), this.properties.scim());
+	}
+
+	Projection projection(HttpServletRequest request) throws BadRequestException {
+		return Projection.of(request.getParameter("attributes"), request.getParameter("excludedAttributes"));
+	}
+
+	boolean asksForAttributes(HttpServletRequest request) {
+		return request.getParameter("attributes") != null || request.getParameter("excludedAttributes") != null;
 	}
 
 }

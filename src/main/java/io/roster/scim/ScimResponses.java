@@ -18,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ScimResponses {
 
-	static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
 	private ScimResponses() {
 	}
 
@@ -45,17 +43,6 @@ final class ScimResponses {
 
 	static ResponseEntity<byte[]> noContent() {
 		return ResponseEntity.noContent().build();
-	}
-
-	static ObjectNode listResponse(long total, int startIndex, List<ObjectNode> resources) {
-		ObjectNode list = ScimJson.object();
-		list.putArray("schemas").add(LIST_RESPONSE);
-		list.put("totalResults", total);
-		list.put("startIndex", startIndex);
-		list.put("itemsPerPage", resources.size());
-		ArrayNode array = list.putArray("Resources");
-		resources.forEach(array::add);
-		return list;
 	}
 
 	private static byte[] bytes(JsonNode body) {

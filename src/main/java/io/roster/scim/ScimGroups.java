@@ -1,0 +1,122 @@
+package io.roster.scim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+
+import io.roster.directory.Criterion;
+import io.roster.directory.Member;
+import io.roster.directory.MembershipChange;
+import io.roster.directory.Page;
+import io.roster.directory.PageRequest;
+import io.roster.directory.Team;
+import io.roster.directory.TeamDirectory;
+import io.roster.directory.TeamProfile;
+import io.roster.scim.habit.ClientHabits;
+import io.roster.system.RosterProperties;
+import io.roster.tenant.Company;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The operations on SCIM Groups, shared by the {@code /Groups} endpoint and Bulk. Members
+ * are read only when the response includes them.
+ */
+@Component
+class ScimGroups {
+
+	private final TeamDirectory teams;
+
+	private final ClientHabits habits;
+
+	private final int maxFilterLength;
+
+	ScimGroups(TeamDirectory teams, ClientHabits habits, RosterProperties properties) {
+		this.teams = teams;
+		this.habits = habits;
+		this.maxFilterLength = properties.scim().maxFilterLength();
+	}
+
+	Team create(Company company, ObjectNode body) throws ScimException {
+		this.habits.rewriteResource(body);
+		TeamProfile profile = GroupResources.read(body);
+		Set<String> members = GroupResources.memberIds(body.get("members"));
+		return this.teams.provision(company, profile, members);
+	}
+
+	Team get(Company company, String id) throws ScimException {
+		return this.teams.findLinked(company.id(), id)
+			.orElseThrow(() -> new ResourceNotFoundException("Group " + id + " not found"));
+	}
+
+	ObjectNode search(Company company, SearchQuery query, String baseUrl) throws ScimException {
+		Criterion criterion = Filters.parse(query.filter(), AttributeCatalog.GROUPS, this.maxFilterLength);
+		PageRequest.Sort sort = (query.sortBy() != null)
+				? AttributeCatalog.GROUPS.sort(query.sortBy(), query.descending()) : null;
+		Page<Team> page = this.teams.search(company.id(), criterion, query.pageRequest(sort));
+		Map<UUID, List<Member>> members = query.projection().includes("members")
+				? this.teams.members(company.id(), page.items()) : null;
+		List<ObjectNode> resources = new ArrayList<>();
+		for (Team team : page.items()) {
+			List<Member> teamMembers = (members != null) ? members.getOrDefault(team.id(), List.of()) : null;
+			resources.add(query.projection()
+				.apply(GroupResources.write(team, teamMembers, location(team, baseUrl), baseUrl + "/Users")));
+		}
+		return ListResponses.of(page, query, resources);
+	}
+
+	Team replace(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
+		JsonNode bodyId = body.get("id");
+		if (bodyId != null && !bodyId.isNull() && !(bodyId.isString() && bodyId.stringValue().equals(id))) {
+			throw BadRequestException.invalidValue(
+					"The 'id' in the body (" + JsonAttributes.kind(bodyId) + ") differs from the id in the URL, " + id);
+		}
+		this.habits.rewriteResource(body);
+		TeamProfile profile = GroupResources.read(body);
+		MembershipChange members = MembershipChange.replaceWith(GroupResources.memberIds(body.get("members")));
+		return this.teams.update(company.id(), id, expectedVersion, (current) -> profile, members);
+	}
+
+	Team patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
+		this.habits.rewritePatch(body);
+		List<PatchOps.Op> ops = PatchOps.parse(body);
+		GroupPatches patches = GroupPatches.of(ops, () -> currentMembers(company, id));
+		return this.teams.update(company.id(), id, expectedVersion, patches.profileChange(),
+				patches.membershipChange());
+	}
+
+	void delete(Company company, String id, @Nullable Long expectedVersion) throws ScimException {
+		if (expectedVersion != null && get(company, id).version() != expectedVersion) {
+			throw new PreconditionFailedException("Group " + id + " changed since version " + expectedVersion);
+		}
+		this.teams.archive(company.id(), id);
+	}
+
+	ObjectNode write(Company company, Team team, Projection projection, String baseUrl) throws ScimException {
+		List<Member> members = projection.includes("members")
+				? this.teams.members(company.id(), List.of(team)).getOrDefault(team.id(), List.of()) : null;
+		return projection.apply(GroupResources.write(team, members, location(team, baseUrl), baseUrl + "/Users"));
+	}
+
+	static String location(Team team, String baseUrl) {
+		return baseUrl + "/Groups/" + team.linkId();
+	}
+
+	private List<Member> currentMembers(Company company, String id) {
+		Team team = this.teams.findLinked(company.id(), id).orElse(null);
+		return (team != null) ? this.teams.members(company.id(), List.of(team)).getOrDefault(team.id(), List.of())
+				: List.of();
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.roster.scim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+
+import io.roster.directory.Colleague;
+import io.roster.directory.ColleagueDirectory;
+import io.roster.directory.ColleagueProfile;
+import io.roster.directory.Criterion;
+import io.roster.directory.Page;
+import io.roster.directory.PageRequest;
+import io.roster.scim.habit.ClientHabits;
+import io.roster.tenant.Company;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The operations on SCIM Users, shared by the {@code /Users} endpoint and Bulk: each maps
+ * a request onto one directory command and the result back onto a resource.
+ */
+@Component
+class ScimUsers {
+
+	private final ColleagueDirectory colleagues;
+
+	private final ClientHabits habits;
+
+	private final int maxFilterLength;
+
+	ScimUsers(ColleagueDirectory colleagues, ClientHabits habits, io.roster.system.RosterProperties properties) {
+		this.colleagues = colleagues;
+		this.habits = habits;
+		this.maxFilterLength = properties.scim().maxFilterLength();
+	}
+
+	Colleague create(Company company, ObjectNode body) throws ScimException {
+		this.habits.rewriteResource(body);
+		return this.colleagues.provision(company, UserResources.read(body));
+	}
+
+	Colleague get(Company company, String id) throws ScimException {
+		return this.colleagues.findLinked(company.id(), id)
+			.orElseThrow(() -> new ResourceNotFoundException("User " + id + " not found"));
+	}
+
+	ObjectNode search(Company company, SearchQuery query, String baseUrl) throws ScimException {
+		Criterion criterion = Filters.parse(query.filter(), AttributeCatalog.USERS, this.maxFilterLength);
+		PageRequest.Sort sort = (query.sortBy() != null)
+				? AttributeCatalog.USERS.sort(query.sortBy(), query.descending()) : null;
+		Page<Colleague> page = this.colleagues.search(company.id(), criterion, query.pageRequest(sort));
+		List<ObjectNode> resources = new ArrayList<>();
+		for (Colleague colleague : page.items()) {
+			resources.add(query.projection().apply(write(colleague, baseUrl)));
+		}
+		return ListResponses.of(page, query, resources);
+	}
+
+	Colleague replace(Company company, String id, @Nullable Long expectedVersion, ObjectNode body)
+			throws ScimException {
+		JsonNode bodyId = body.get("id");
+		if (bodyId != null && !bodyId.isNull() && !(bodyId.isString() && bodyId.stringValue().equals(id))) {
+			throw BadRequestException.invalidValue(
+					"The 'id' in the body (" + JsonAttributes.kind(bodyId) + ") differs from the id in the URL, " + id);
+		}
+		this.habits.rewriteResource(body);
+		ColleagueProfile profile = UserResources.read(body);
+		return this.colleagues.update(company.id(), id, expectedVersion, (current) -> profile);
+	}
+
+	Colleague patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
+		this.habits.rewritePatch(body);
+		List<PatchOps.Op> ops = PatchOps.parse(body);
+		return this.colleagues.update(company.id(), id, expectedVersion, (current) -> {
+			try {
+				return UserPatches.apply(current, ops);
+			}
+			catch (ScimException ex) {
+				throw new ScimFailure(ex);
+			}
+		});
+	}
+
+	void delete(Company company, String id, @Nullable Long expectedVersion) throws ScimException {
+		if (expectedVersion != null && get(company, id).version() != expectedVersion) {
+			throw new PreconditionFailedException("User " + id + " changed since version " + expectedVersion);
+		}
+		this.colleagues.deprovision(company.id(), id);
+	}
+
+	ObjectNode write(Colleague colleague, String baseUrl) {
+		return UserResources.write(colleague, location(colleague, baseUrl));
+	}
+
+	static String location(Colleague colleague, String baseUrl) {
+		return baseUrl + "/Users/" + colleague.linkId();
+	}
+
+}
