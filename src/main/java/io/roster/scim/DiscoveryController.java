@@ -21,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Discovery endpoints (RFC 7644 section 4): ServiceProviderConfig, ResourceTypes and
- * Schemas. They advertise only what Roster does: PATCH, filters, ETags and index paging;
- * no Bulk, sorting or password changes.
+ * Schemas. They advertise only what Roster does: PATCH, filters, sorting, ETags, and
+ * index and cursor paging (RFC 9865); no Bulk or password changes.
  */
 @RestController
 @RequestMapping(ScimWebConfiguration.BASE_PATH)
@@ -55,10 +55,10 @@ class DiscoveryController {
 		config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
 		config.putObject("filter").put("supported", true).put("maxResults", scim.maxPageSize());
 		config.putObject("changePassword").put("supported", false);
-		config.putObject("sort").put("supported", false);
+		config.putObject("sort").put("supported", true);
 		config.putObject("etag").put("supported", true);
 		ObjectNode pagination = config.putObject("pagination");
-		pagination.put("cursor", false);
+		pagination.put("cursor", true);
 		pagination.put("index", true);
 		pagination.put("defaultPaginationMethod", "index");
 		pagination.put("defaultPageSize", scim.defaultPageSize());

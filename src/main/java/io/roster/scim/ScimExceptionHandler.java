@@ -32,7 +32,7 @@ import io.roster.system.RequestIds;
  * request id, while the stack trace goes to the log once, at ERROR.
  */
 @RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, DiscoveryController.class,
-		ScimFallbackController.class })
+		RootController.class, ScimFallbackController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimExceptionHandler {
 
