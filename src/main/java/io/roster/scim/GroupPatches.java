@@ -52,10 +52,11 @@ final class GroupPatches {
 	 * @param currentMembers reads the group's members, needed only for a remove whose
 	 * path filters members by more than their value
 	 */
-	static GroupPatches of(List<PatchOps.Op> ops, Supplier<List<Member>> currentMembers) throws ScimException {
+	static GroupPatches of(String groupId, List<PatchOps.Op> ops, Supplier<List<Member>> currentMembers)
+			throws ScimException {
 		GroupPatches patches = new GroupPatches();
 		for (PatchOps.Op op : ops) {
-			patches.accept(op, currentMembers);
+			patches.accept(op, groupId, currentMembers);
 		}
 		return patches;
 	}
@@ -89,9 +90,9 @@ final class GroupPatches {
 		};
 	}
 
-	private void accept(PatchOps.Op op, Supplier<List<Member>> currentMembers) throws ScimException {
+	private void accept(PatchOps.Op op, String groupId, Supplier<List<Member>> currentMembers) throws ScimException {
 		if (op.path() == null) {
-			acceptPathless(op);
+			acceptPathless(op, groupId);
 			return;
 		}
 		checkSchema(op.path());
@@ -110,12 +111,21 @@ final class GroupPatches {
 		}
 	}
 
-	private void acceptPathless(PatchOps.Op op) throws ScimException {
+	private void acceptPathless(PatchOps.Op op, String groupId) throws ScimException {
 		ObjectNode value = (ObjectNode) op.value();
 		ObjectNode profile = ScimJson.object();
 		for (String name : value.propertyNames()) {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.equals("members")) {
+			if (lower.equals("id")) {
+				// Okta Group Push repeats the group's own id in a path-less replace; only
+				// a different one is an error.
+				JsonNode id = value.get(name);
+				if (!(id.isString() && id.stringValue().equals(groupId))) {
+					throw BadRequestException
+						.mutability("'id' is read-only and differs from the group's id " + groupId);
+				}
+			}
+			else if (lower.equals("members")) {
 				acceptMembers(new PatchOps.Op(op.type(), Path.root().attribute("members"), value.get(name)), List::of);
 			}
 			else if (PROFILE.contains(lower)) {

@@ -91,7 +91,7 @@ class ScimGroups {
 	Team patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
 		this.habits.rewritePatch(body);
 		List<PatchOps.Op> ops = PatchOps.parse(body);
-		GroupPatches patches = GroupPatches.of(ops, () -> currentMembers(company, id));
+		GroupPatches patches = GroupPatches.of(id, ops, () -> currentMembers(company, id));
 		return this.teams.update(company.id(), id, expectedVersion, patches.profileChange(),
 				patches.membershipChange());
 	}

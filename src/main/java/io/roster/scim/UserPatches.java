@@ -30,12 +30,26 @@ final class UserPatches {
 
 	private static final Set<String> READ_ONLY = Set.of("id", "meta", "schemas", "groups");
 
+	/**
+	 * Attributes of the RFC 7643 User schema that Roster does not store. Operations on
+	 * them succeed and change nothing, because identity providers re-send them on every
+	 * cycle (Entra's {@code nickName}, Okta's {@code password} sync) and a 400 would stop
+	 * the sync.
+	 */
+	private static final Set<String> IGNORED = Set.of("nickname", "profileurl", "usertype", "preferredlanguage",
+			"locale", "timezone", "password", "phonenumbers", "ims", "photos", "addresses", "entitlements",
+			"x509certificates");
+
 	private UserPatches() {
 	}
 
 	static ColleagueProfile apply(ColleagueProfile current, List<PatchOps.Op> ops) throws ScimException {
 		ObjectNode resource = UserResources.writeProfile(current);
 		for (PatchOps.Op op : ops) {
+			if (op.path() != null && isIgnored(op.path())) {
+				continue;
+			}
+			UntypedEmail.assignTypeForFilter(resource, op.path());
 			operation(op).apply(resource);
 		}
 		return UserResources.read(resource);
@@ -51,6 +65,12 @@ final class UserPatches {
 			return PatchOperation.remove(path);
 		}
 		return PatchOperation.create(op.type(), path, op.value());
+	}
+
+	private static boolean isIgnored(Path path) {
+		String urn = path.getSchemaUrn();
+		return (urn == null || urn.equalsIgnoreCase(ScimSchemas.USER)) && !path.isRoot()
+				&& IGNORED.contains(path.getElement(0).getAttribute().toLowerCase(Locale.ROOT));
 	}
 
 	private static void checkPath(Path path) throws BadRequestException {

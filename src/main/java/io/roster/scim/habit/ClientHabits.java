@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class ClientHabits {
 
 	private final List<ClientHabit> habits = List.of(new CapitalizedPatchOp(), new DottedPathlessKeys(),
-			new BooleanStrings(), new ManagerAsString());
+			new BooleanStrings(), new OneLoginSchemaAliases(), new ManagerAsString());
 
 	/** Rewrites a PATCH body and returns the names of the habits that applied. */
 	public List<String> rewritePatch(ObjectNode patch) {
