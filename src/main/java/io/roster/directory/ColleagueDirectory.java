@@ -112,10 +112,7 @@ public class ColleagueDirectory {
 	public void deprovision(UUID companyId, String linkId) {
 		Colleague current = findLinked(companyId, linkId)
 			.orElseThrow(() -> DirectoryException.notFound("User", linkId));
-		ColleagueProfile p = current.profile();
-		ColleagueProfile inactive = new ColleagueProfile(p.userName(), p.externalId(), p.givenName(), p.familyName(),
-				p.formattedName(), p.displayName(), p.title(), false, p.emails(), p.roles(), p.employeeNumber(),
-				p.department(), p.costCenter(), p.organization(), p.division(), p.managerLinkId());
+		ColleagueProfile inactive = current.profile().withActive(false);
 		Colleague unlinked = new Colleague(current.id(), null, inactive, current.role(), current.managedBy(),
 				current.version() + 1, current.createdAt(), Timestamps.now());
 		if (!this.colleagues.update(companyId, unlinked, current.version())) {

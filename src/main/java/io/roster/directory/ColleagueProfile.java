@@ -22,4 +22,10 @@ public record ColleagueProfile(String userName, @Nullable String externalId, @Nu
 		roles = List.copyOf(roles);
 	}
 
+	public ColleagueProfile withActive(boolean active) {
+		return new ColleagueProfile(this.userName, this.externalId, this.givenName, this.familyName, this.formattedName,
+				this.displayName, this.title, active, this.emails, this.roles, this.employeeNumber, this.department,
+				this.costCenter, this.organization, this.division, this.managerLinkId);
+	}
+
 }

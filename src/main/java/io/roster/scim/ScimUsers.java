@@ -73,7 +73,12 @@ class ScimUsers {
 		}
 		this.habits.rewriteResource(body);
 		ColleagueProfile profile = UserResources.read(body);
-		return this.colleagues.update(company.id(), id, expectedVersion, (current) -> profile);
+		JsonNode active = body.get("active");
+		boolean keepsActive = active == null || active.isNull();
+		// A PUT without "active" replaces the profile but does not deactivate or
+		// reactivate.
+		return this.colleagues.update(company.id(), id, expectedVersion,
+				(current) -> keepsActive ? profile.withActive(current.active()) : profile);
 	}
 
 	Colleague patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
