@@ -85,6 +85,14 @@ final class AttributeCatalog {
 		return this.multiValued.get(key(path));
 	}
 
+	Map<String, Simple> simpleAttributes() {
+		return this.simple;
+	}
+
+	Map<String, MultiValued> multiValuedAttributes() {
+		return this.multiValued;
+	}
+
 	/**
 	 * Returns the order that {@code sortBy} names (RFC 7644 section 3.4.2.3).
 	 * @throws BadRequestException {@code invalidValue} for an attribute that cannot be

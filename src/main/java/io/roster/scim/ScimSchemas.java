@@ -48,7 +48,7 @@ final class ScimSchemas {
 					string("division", false, false, Uniqueness.NONE, "The division"),
 					string("department", false, false, Uniqueness.NONE, "The department"),
 					complex("manager", false, "The colleague's manager",
-							string("value", false, false, Uniqueness.NONE, "The id of the manager's User"))));
+							string("value", false, true, Uniqueness.NONE, "The id of the manager's User"))));
 
 	static final SchemaResource GROUP_SCHEMA = new SchemaResource(GROUP, "Group", "A team in the company",
 			List.of(string("displayName", true, false, Uniqueness.SERVER, "The name of the team"),
