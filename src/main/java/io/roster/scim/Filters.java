@@ -30,12 +30,31 @@ final class Filters {
 			filter = Filter.fromString(text);
 		}
 		catch (BadRequestException ex) {
-			throw BadRequestException.invalidFilter("Invalid filter: " + ex.getScimError().getDetail());
+			throw BadRequestException.invalidFilter("Invalid filter: " + firstClause(ex.getScimError().getDetail()));
 		}
 		catch (RuntimeException ex) {
 			throw BadRequestException.invalidFilter("Invalid filter: the expression cannot be parsed");
 		}
 		return new FilterCompiler(catalog).compile(filter);
+	}
+
+	/** Cuts a parser message before the JSON library's own location details. */
+	private static String firstClause(@Nullable String detail) {
+		if (detail == null) {
+			return "the expression cannot be parsed";
+		}
+		String text = detail;
+		int newline = text.indexOf('\n');
+		if (newline >= 0) {
+			text = text.substring(0, newline);
+		}
+		int colon = text.indexOf(": Unrecognized token");
+		if (colon < 0) {
+			colon = text.indexOf(": Unexpected character");
+		}
+		return (colon >= 0)
+				? text.substring(0, colon) + ": a value must be a quoted string, a number, true," + " false or null"
+				: text;
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.roster.scim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,16 +51,13 @@ final class Projection {
 
 	ObjectNode apply(ObjectNode resource) throws ScimException {
 		if (!this.included.isEmpty()) {
-			ObjectNode projected = ScimJson.object();
-			copy(resource, projected, "schemas");
-			copy(resource, projected, "id");
+			Selection selection = new Selection();
+			selection.add("schemas").whole = true;
+			selection.add("id").whole = true;
 			for (Path path : this.included) {
-				JsonNode value = JsonUtils.getValue(path, resource);
-				if (value != null && !value.isNull() && !value.isMissingNode()) {
-					JsonUtils.replaceValue(path, projected, value);
-				}
+				selection.add(path);
 			}
-			return projected;
+			return selection.keep(resource);
 		}
 		for (Path path : this.excluded) {
 			String name = firstName(path);
@@ -69,11 +69,70 @@ final class Projection {
 		return resource;
 	}
 
-	private static void copy(ObjectNode from, ObjectNode to, String name) {
-		JsonNode value = from.get(name);
-		if (value != null) {
-			to.set(name, value);
+	/**
+	 * The attributes an {@code attributes} parameter selects, as a tree of names (an
+	 * extension's URN is the first level of its attributes). A selected sub-attribute of
+	 * a multi-valued attribute is kept in each of its values, so the result stays an
+	 * array.
+	 */
+	private static final class Selection {
+
+		private final Map<String, Selection> children = new HashMap<>();
+
+		private boolean whole;
+
+		Selection add(String name) {
+			return this.children.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new Selection());
 		}
+
+		void add(Path path) {
+			Selection node = this;
+			if (path.getSchemaUrn() != null && !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.USER)
+					&& !path.getSchemaUrn().equalsIgnoreCase(ScimSchemas.GROUP)) {
+				node = node.add(path.getSchemaUrn());
+			}
+			for (Path.Element element : path) {
+				node = node.add(element.getAttribute());
+			}
+			node.whole = true;
+		}
+
+		ObjectNode keep(ObjectNode source) {
+			ObjectNode kept = ScimJson.object();
+			for (String name : source.propertyNames()) {
+				Selection child = this.children.get(name.toLowerCase(Locale.ROOT));
+				JsonNode value = source.get(name);
+				if (child == null) {
+					continue;
+				}
+				if (child.whole) {
+					kept.set(name, value);
+				}
+				else if (value instanceof ObjectNode object) {
+					putIfNotEmpty(kept, name, child.keep(object));
+				}
+				else if (value instanceof ArrayNode array) {
+					ArrayNode values = kept.arrayNode();
+					for (JsonNode item : array) {
+						if (item instanceof ObjectNode object) {
+							ObjectNode keptItem = child.keep(object);
+							if (!keptItem.isEmpty()) {
+								values.add(keptItem);
+							}
+						}
+					}
+					putIfNotEmpty(kept, name, values);
+				}
+			}
+			return kept;
+		}
+
+		private static void putIfNotEmpty(ObjectNode parent, String name, JsonNode value) {
+			if (!value.isEmpty()) {
+				parent.set(name, value);
+			}
+		}
+
 	}
 
 	private static String firstName(Path path) {
@@ -89,13 +148,21 @@ final class Projection {
 			if (part.isBlank()) {
 				continue;
 			}
+			Path path;
 			try {
-				paths.add(Path.fromString(part.trim()));
+				path = Path.fromString(part.trim());
 			}
-			catch (BadRequestException ex) {
+			catch (BadRequestException | RuntimeException ex) {
 				throw BadRequestException
 					.invalidValue("'" + parameter + "' contains an invalid attribute path '" + part.trim() + "'");
 			}
+			for (Path.Element element : path) {
+				if (element.getValueFilter() != null) {
+					throw BadRequestException.invalidValue("'" + parameter + "' takes attribute names only, not the"
+							+ " value filter in '" + part.trim() + "' (RFC 7644 section 3.9)");
+				}
+			}
+			paths.add(path);
 		}
 		return paths;
 	}

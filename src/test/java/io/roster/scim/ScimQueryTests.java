@@ -195,6 +195,36 @@ class ScimQueryTests {
 		assertThat(withoutId.get("userName").asString()).isEqualTo("gil@x.test");
 	}
 
+	@Test
+	void projectionOfSubAttributeKeepsEveryValueInAnArray() {
+		ScimHttp scim = newCompany();
+		String id = scim.post("/Users",
+				"""
+						{"userName":"hal@x.test","emails":[{"value":"a@x.test","type":"work"},{"value":"b@x.test","type":"home"}]}""")
+			.json()
+			.get("id")
+			.asString();
+
+		JsonNode user = scim.get("/Users/" + id + "?attributes=emails.value").json();
+
+		assertThat(user.get("emails").isArray()).isTrue();
+		assertThat(user.get("emails")).hasSize(2);
+		assertThat(user.get("emails").get(1).get("value").asString()).isEqualTo("b@x.test");
+		assertThat(user.get("emails").get(1).has("type")).isFalse();
+		assertThat(user.has("userName")).isFalse();
+	}
+
+	@Test
+	void projectionWithValueFilterIsInvalidValue() {
+		ScimHttp scim = newCompany();
+
+		ScimHttp.Response response = scim.get("/Users?attributes=emails%5Btype%20eq%20%22work%22%5D");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("scimType").asString()).isEqualTo("invalidValue");
+		assertThat(response.json().get("detail").asString()).contains("attributes");
+	}
+
 	private static ScimHttp newCompany() {
 		return new ScimHttp(server.scimUrl(), server.tokenOfNewCompany("Query " + System.nanoTime(), Plan.ENTERPRISE));
 	}
