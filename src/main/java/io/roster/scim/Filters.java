@@ -25,6 +25,9 @@ final class Filters {
 			throw BadRequestException
 				.invalidFilter("The filter is " + text.length() + " characters long; the limit is " + maxLength);
 		}
+		if (hasUnclosedValueFilter(text)) {
+			throw BadRequestException.invalidFilter("Invalid filter: a '[' has no matching ']' in " + text);
+		}
 		Filter filter;
 		try {
 			filter = Filter.fromString(text);
@@ -55,6 +58,39 @@ final class Filters {
 		return (colon >= 0)
 				? text.substring(0, colon) + ": a value must be a quoted string, a number, true," + " false or null"
 				: text;
+	}
+
+	/**
+	 * Returns whether a filter or attribute path opens a value filter with {@code [} that
+	 * it never closes. The UnboundID parser (scim2-sdk-common 6.0.0) ends an open value
+	 * filter at the end of the text, so without this check {@code emails[type eq "work"}
+	 * would match like {@code emails[type eq "work"]}. Brackets inside quoted strings do
+	 * not count.
+	 */
+	static boolean hasUnclosedValueFilter(String text) {
+		int open = 0;
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == '[') {
+				open++;
+			}
+			else if (c == ']') {
+				open--;
+			}
+		}
+		return open > 0;
 	}
 
 }

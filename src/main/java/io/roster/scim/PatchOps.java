@@ -106,6 +106,10 @@ final class PatchOps {
 		if (!path.isString()) {
 			throw BadRequestException.invalidPath(where + " 'path' must be a string");
 		}
+		if (Filters.hasUnclosedValueFilter(path.stringValue())) {
+			throw BadRequestException
+				.invalidPath(where + " has an invalid path '" + path.stringValue() + "': a '[' has no matching ']'");
+		}
 		try {
 			return Path.fromString(path.stringValue());
 		}
