@@ -77,9 +77,11 @@ final class FilterCompiler {
 		}
 		if (path.size() == 2) {
 			AttributeCatalog.MultiValued parent = this.catalog.multiValued(path.subPath(1));
-			if (parent != null) {
-				Path sub = Path.root().attribute(path.getElement(1).getAttribute());
-				return new Criterion.Any(parent.collection(), compare(filter, requireSubAttribute(parent, sub)));
+			AttributeCatalog.Simple sub = (parent != null)
+					? parent.subAttributes().get(path.getElement(1).getAttribute().toLowerCase(java.util.Locale.ROOT))
+					: null;
+			if (sub != null) {
+				return new Criterion.Any(parent.collection(), compare(filter, sub));
 			}
 		}
 		throw BadRequestException.invalidFilter("Unknown or unfilterable attribute '" + path + "'");
