@@ -7,8 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
+
+import io.roster.directory.DirectoryException;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +40,25 @@ final class ScimErrors {
 			node.put("detail", error.getDetail());
 		}
 		return node;
+	}
+
+	/** Maps a change the directory rejected onto the SCIM error of the same meaning. */
+	static ScimException of(DirectoryException ex) {
+		return switch (ex.reason()) {
+			case NOT_FOUND -> new ResourceNotFoundException(ex.getMessage());
+			case CONFLICT -> ResourceConflictException.uniqueness(ex.getMessage());
+			case INVALID_VALUE -> BadRequestException.invalidValue(ex.getMessage());
+			case STALE_VERSION -> new PreconditionFailedException(ex.getMessage());
+		};
+	}
+
+	/**
+	 * Returns the error for a change that a database constraint rejected, without the
+	 * database's message, which can quote stored data.
+	 */
+	static ScimException constraintViolation() {
+		return BadRequestException.invalidValue(
+				"A value is too long or conflicts with stored data; check the" + " lengths of the attributes sent");
 	}
 
 	static ResponseEntity<String> response(ScimException ex) {

@@ -15,10 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.MethodNotAllowedException;
-import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
-import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
@@ -51,19 +48,13 @@ class ScimExceptionHandler {
 
 	@ExceptionHandler(DirectoryException.class)
 	ResponseEntity<String> directory(DirectoryException ex) {
-		return scim(switch (ex.reason()) {
-			case NOT_FOUND -> new ResourceNotFoundException(ex.getMessage());
-			case CONFLICT -> ResourceConflictException.uniqueness(ex.getMessage());
-			case INVALID_VALUE -> BadRequestException.invalidValue(ex.getMessage());
-			case STALE_VERSION -> new PreconditionFailedException(ex.getMessage());
-		});
+		return scim(ScimErrors.of(ex));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<String> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		logger.debug("SCIM request violated a database constraint", ex);
-		return scim(BadRequestException.invalidValue(
-				"A value is too long or conflicts with stored data; check the" + " lengths of the attributes sent"));
+		return scim(ScimErrors.constraintViolation());
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

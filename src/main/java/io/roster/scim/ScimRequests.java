@@ -63,13 +63,25 @@ class ScimRequests {
 	 * @throws PreconditionFailedException when the header names no version Roster issued
 	 */
 	@Nullable Long ifMatch(HttpServletRequest request) throws ScimException {
-		String header = request.getHeader(HttpHeaders.IF_MATCH);
-		if (header == null || header.trim().equals("*")) {
+		return expectedVersion(request.getHeader(HttpHeaders.IF_MATCH), "If-Match");
+	}
+
+	/**
+	 * Returns the version an entity tag names, or {@code null} when the tag is absent or
+	 * {@code *}. Serves the {@code If-Match} header and the {@code version} of a Bulk
+	 * operation (RFC 7644 section 3.7), which carry the same tags.
+	 * @param source the name of the header or attribute, for the error detail
+	 * @throws PreconditionFailedException when the tag names no version Roster issued
+	 */
+	static @Nullable Long expectedVersion(@Nullable String entityTag, String source)
+			throws PreconditionFailedException {
+		if (entityTag == null || entityTag.trim().equals("*")) {
 			return null;
 		}
-		Matcher matcher = ETAG.matcher(header);
+		Matcher matcher = ETAG.matcher(entityTag);
 		if (!matcher.matches()) {
-			throw new PreconditionFailedException("If-Match " + header.trim() + " matches no version of this resource");
+			throw new PreconditionFailedException(
+					source + " " + entityTag.trim() + " matches no version of this resource");
 		}
 		return Long.parseLong(matcher.group(1));
 	}
