@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Discovery endpoints (RFC 7644 section 4): ServiceProviderConfig, ResourceTypes and
- * Schemas. They advertise only what Roster does: PATCH, filters, sorting, ETags, and
- * index and cursor paging (RFC 9865); no Bulk or password changes.
+ * Schemas. They advertise only what Roster does: PATCH, Bulk with the limits Roster
+ * enforces, filters, sorting, ETags, and index and cursor paging (RFC 9865). Password
+ * changes are not supported.
  */
 @RestController
 @RequestMapping(ScimWebConfiguration.BASE_PATH)
@@ -52,7 +53,10 @@ class DiscoveryController {
 		ObjectNode config = ScimJson.object();
 		config.putArray("schemas").add(SPC);
 		config.putObject("patch").put("supported", true);
-		config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+		config.putObject("bulk")
+			.put("supported", true)
+			.put("maxOperations", scim.bulkMaxOperations())
+			.put("maxPayloadSize", scim.bulkMaxPayloadBytes());
 		config.putObject("filter").put("supported", true).put("maxResults", scim.maxPageSize());
 		config.putObject("changePassword").put("supported", false);
 		config.putObject("sort").put("supported", true);

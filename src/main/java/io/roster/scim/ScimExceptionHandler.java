@@ -28,8 +28,8 @@ import io.roster.system.RequestIds;
  * logged at DEBUG; anything else is a 500 whose body holds only a fixed detail and the
  * request id, while the stack trace goes to the log once, at ERROR.
  */
-@RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, DiscoveryController.class,
-		RootController.class, ScimFallbackController.class })
+@RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, BulkController.class,
+		DiscoveryController.class, RootController.class, ScimFallbackController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScimExceptionHandler {
 

@@ -17,7 +17,7 @@ class ScimFallbackController {
 
 	@RequestMapping(ScimWebConfiguration.BASE_PATH + "/**")
 	void unknown(HttpServletRequest request) throws ScimException {
-		throw new ResourceNotFoundException("No SCIM endpoint at this path; Roster serves /Users, /Groups,"
+		throw new ResourceNotFoundException("No SCIM endpoint at this path; Roster serves /Users, /Groups, /Bulk,"
 				+ " /ServiceProviderConfig, /ResourceTypes and /Schemas");
 	}
 

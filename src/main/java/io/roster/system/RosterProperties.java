@@ -31,9 +31,15 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param defaultPageSize page size of a list request without {@code count}
 	 * @param maxPageSize largest page a list request returns, whatever its {@code count}
 	 * @param maxFilterLength longest {@code filter} accepted, in characters
+	 * @param bulkMaxOperations maximum number of operations in one Bulk request,
+	 * advertised as {@code bulk.maxOperations}
+	 * @param bulkMaxPayloadBytes maximum size of a Bulk request body, in bytes,
+	 * advertised as {@code bulk.maxPayloadSize} and used in place of {@code maxBodyBytes}
+	 * for Bulk requests
 	 */
 	public record Scim(@DefaultValue("10485760") int maxBodyBytes, @DefaultValue("100") int defaultPageSize,
-			@DefaultValue("1000") int maxPageSize, @DefaultValue("4096") int maxFilterLength) {
+			@DefaultValue("1000") int maxPageSize, @DefaultValue("4096") int maxFilterLength,
+			@DefaultValue("1000") int bulkMaxOperations, @DefaultValue("1048576") int bulkMaxPayloadBytes) {
 	}
 
 }
