@@ -56,7 +56,7 @@ final class GroupPatches {
 			throws ScimException {
 		GroupPatches patches = new GroupPatches();
 		for (PatchOps.Op op : ops) {
-			patches.accept(op, groupId, currentMembers);
+			patches.accept(op.withoutCoreSchema(ScimSchemas.GROUP), groupId, currentMembers);
 		}
 		return patches;
 	}

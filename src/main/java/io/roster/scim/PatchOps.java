@@ -39,6 +39,25 @@ final class PatchOps {
 					: this.path.getElement(0).getAttribute().toLowerCase(Locale.ROOT);
 		}
 
+		/**
+		 * Returns this operation with the schema URN left out of its path when the URN is
+		 * {@code coreSchema}, the core schema of the resource type. The UnboundID SDK
+		 * applies a path such as {@code urn:ietf:params:scim:schemas:core:2.0:User:title}
+		 * inside an object named by the URN instead of to {@code title}, so the value
+		 * would be dropped.
+		 */
+		Op withoutCoreSchema(String coreSchema) {
+			String urn = (this.path != null) ? this.path.getSchemaUrn() : null;
+			if (urn == null || !urn.equalsIgnoreCase(coreSchema)) {
+				return this;
+			}
+			Path unqualified = Path.root();
+			for (Path.Element element : this.path) {
+				unqualified = unqualified.attribute(element.getAttribute(), element.getValueFilter());
+			}
+			return new Op(this.type, unqualified, this.value);
+		}
+
 	}
 
 	private PatchOps() {

@@ -45,7 +45,8 @@ final class UserPatches {
 
 	static ColleagueProfile apply(ColleagueProfile current, List<PatchOps.Op> ops) throws ScimException {
 		ObjectNode resource = UserResources.writeProfile(current);
-		for (PatchOps.Op op : ops) {
+		for (PatchOps.Op given : ops) {
+			PatchOps.Op op = given.withoutCoreSchema(ScimSchemas.USER);
 			if (op.path() != null && isIgnored(op.path())) {
 				continue;
 			}
