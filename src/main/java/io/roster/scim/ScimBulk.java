@@ -19,6 +19,7 @@ import com.unboundid.scim2.common.exceptions.ServerErrorException;
 import io.roster.directory.Colleague;
 import io.roster.directory.DirectoryException;
 import io.roster.directory.Team;
+import io.roster.system.LogText;
 import io.roster.tenant.Company;
 
 import tools.jackson.databind.node.ArrayNode;
@@ -244,7 +245,8 @@ class ScimBulk {
 
 		private ObjectNode failure(BulkOperation operation, ScimException ex, @Nullable String location) {
 			int status = ex.getScimError().getStatus();
-			logger.debug("Bulk operation {} rejected with status {}: {}", operation.index(), status, ex.getMessage());
+			logger.debug("Bulk operation {} rejected with status {}: {}", operation.index(), status,
+					LogText.sanitize(String.valueOf(ex.getMessage())));
 			if (operation.createsBulkId()) {
 				this.failedPosts.put(operation.bulkId(), status);
 			}

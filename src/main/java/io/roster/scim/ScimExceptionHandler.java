@@ -21,6 +21,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.LogText;
 import io.roster.system.RequestIds;
 
 /**
@@ -37,7 +38,7 @@ class ScimExceptionHandler {
 
 	@ExceptionHandler(ScimException.class)
 	ResponseEntity<String> scim(ScimException ex) {
-		logger.debug("SCIM request rejected: {}", ex.getMessage());
+		logger.debug("SCIM request rejected: {}", LogText.sanitize(String.valueOf(ex.getMessage())));
 		return ScimErrors.response(ex);
 	}
 
