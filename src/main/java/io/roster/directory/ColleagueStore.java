@@ -30,9 +30,12 @@ class ColleagueStore {
 
 	private final JdbcTemplate batch;
 
-	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch) {
+	private final SeekPositions positions;
+
+	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.positions = positions;
 	}
 
 	void insert(UUID companyId, Colleague colleague) {
@@ -105,15 +108,19 @@ class ColleagueStore {
 		if (page.limit() == 0) {
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
+		PageRequest read = this.positions.resolve(companyId, "colleague", where, page);
 		List<Object> params = new ArrayList<>(where.params());
-		if (page.after() != null) {
+		if (read.after() != null) {
 			condition += " AND c.id > ?";
-			params.add(page.after());
+			params.add(read.after());
 		}
-		List<Colleague> rows = find(companyId, condition, params, page.orderBy("c"), page.offset(), page.limit() + 1);
+		List<Colleague> rows = find(companyId, condition, params, read.orderBy("c"), read.offset(), read.limit() + 1);
 		boolean hasMore = rows.size() > page.limit();
 		List<Colleague> items = hasMore ? rows.subList(0, page.limit()) : rows;
-		return new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(), hasMore);
+		Page<Colleague> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
+				hasMore);
+		this.positions.remember(companyId, "colleague", where, page, served);
+		return served;
 	}
 
 	/** Returns the internal ids of the linked colleagues with the given link ids. */

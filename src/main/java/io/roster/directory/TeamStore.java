@@ -28,9 +28,12 @@ class TeamStore {
 
 	private final JdbcTemplate batch;
 
-	TeamStore(JdbcClient jdbc, JdbcTemplate batch) {
+	private final SeekPositions positions;
+
+	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.positions = positions;
 	}
 
 	void insert(UUID companyId, Team team) {
@@ -100,15 +103,19 @@ class TeamStore {
 		if (page.limit() == 0) {
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
+		PageRequest read = this.positions.resolve(companyId, "team", where, page);
 		List<Object> findParams = new ArrayList<>(where.params());
-		if (page.after() != null) {
+		if (read.after() != null) {
 			condition += " AND t.id > ?";
-			findParams.add(page.after());
+			findParams.add(read.after());
 		}
-		List<Team> rows = find(companyId, condition, findParams, page.orderBy("t"), page.offset(), page.limit() + 1);
+		List<Team> rows = find(companyId, condition, findParams, read.orderBy("t"), read.offset(), read.limit() + 1);
 		boolean hasMore = rows.size() > page.limit();
 		List<Team> items = hasMore ? rows.subList(0, page.limit()) : rows;
-		return new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(), hasMore);
+		Page<Team> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
+				hasMore);
+		this.positions.remember(companyId, "team", where, page, served);
+		return served;
 	}
 
 	/** Adds members, ignoring those already in the team. */
