@@ -54,6 +54,24 @@ public final class RosterServer implements AutoCloseable {
 		return start(database, Map.of());
 	}
 
+	/**
+	 * Starts a second Roster instance on the database of {@code other}, with its own data
+	 * directory and port, as another instance behind a load balancer would run. The demo
+	 * company is the one {@code other} created.
+	 */
+	public static RosterServer startBeside(RosterServer other) {
+		try {
+			Path dataDir = Files.createTempDirectory("roster-test-");
+			Map<String, Object> properties = new LinkedHashMap<>(other.properties);
+			properties.put("roster.data-dir", dataDir.toString());
+			properties.put("roster.demo.enabled", "false");
+			return new RosterServer(properties, dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Stops Roster and starts it again on the same data directory and database. */
 	public void restart() {
 		stop();

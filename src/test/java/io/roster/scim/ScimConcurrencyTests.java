@@ -1,0 +1,169 @@
+package io.roster.scim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.roster.support.RosterServer;
+import io.roster.support.ScimHttp;
+import io.roster.support.TestDatabase;
+
+import tools.jackson.databind.JsonNode;
+
+import static io.roster.scim.ScimFixtures.createGroup;
+import static io.roster.scim.ScimFixtures.createUser;
+import static io.roster.scim.ScimFixtures.patchBody;
+import static io.roster.scim.ScimFixtures.userBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that identity providers send at the same time against one resource: parallel
+ * membership PATCHes, conditional writes and creates of one userName. Each race starts
+ * its requests together at a barrier and checks the outcome, not the timing.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class ScimConcurrencyTests {
+
+	private static final int STREAMS = 16;
+
+	private static final int PATCHES_PER_STREAM = 4;
+
+	private static final int MEMBERS_PER_PATCH = 5;
+
+	private static final int RACES = 5;
+
+	private static RosterServer server;
+
+	private static ScimHttp scim;
+
+	private static ExecutorService executor;
+
+	@Parameter
+	TestDatabase database;
+
+	@BeforeParameterizedClassInvocation
+	static void startServer(TestDatabase database) {
+		server = RosterServer.start(database);
+		scim = new ScimHttp(server.scimUrl(), server.demoToken());
+		executor = Executors.newFixedThreadPool(STREAMS);
+	}
+
+	@AfterParameterizedClassInvocation
+	static void stopServer() {
+		executor.shutdownNow();
+		server.close();
+	}
+
+	@Test
+	void parallelPatchStreamsLoseNoMember() throws Exception {
+		String group = createGroup(scim, "Parallel streams " + this.database).get("id").asString();
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < STREAMS * PATCHES_PER_STREAM * MEMBERS_PER_PATCH; i++) {
+			users.add(createUser(scim, "stream." + i + "." + this.database + "@example.com").get("id").asString());
+		}
+		List<Callable<List<Integer>>> streams = new ArrayList<>();
+		CyclicBarrier start = new CyclicBarrier(STREAMS);
+		for (int stream = 0; stream < STREAMS; stream++) {
+			int first = stream * PATCHES_PER_STREAM * MEMBERS_PER_PATCH;
+			streams.add(() -> {
+				start.await();
+				List<Integer> statuses = new ArrayList<>();
+				for (int patch = 0; patch < PATCHES_PER_STREAM; patch++) {
+					int from = first + patch * MEMBERS_PER_PATCH;
+					statuses
+						.add(scim.patch("/Groups/" + group, addMembers(users.subList(from, from + MEMBERS_PER_PATCH)))
+							.status());
+				}
+				return statuses;
+			});
+		}
+
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<List<Integer>> result : executor.invokeAll(streams)) {
+			statuses.addAll(result.get());
+		}
+
+		assertThat(statuses).containsOnly(204);
+		JsonNode members = scim.get("/Groups/" + group + "?attributes=members").json().get("members");
+		Set<String> memberIds = new HashSet<>();
+		members.forEach((member) -> memberIds.add(member.get("value").asString()));
+		assertThat(members.size()).isEqualTo(users.size());
+		assertThat(memberIds).containsExactlyInAnyOrderElementsOf(users);
+	}
+
+	@Test
+	void ifMatchRaceHasOneWinner() throws Exception {
+		String id = createUser(scim, "if-match." + this.database + "@example.com").get("id").asString();
+		for (int race = 0; race < RACES; race++) {
+			String etag = scim.get("/Users/" + id).header("ETag");
+			String patch = patchBody(
+					"{\"op\": \"replace\", \"path\": \"title\", \"value\": \"Writer %d." + race + "\"}");
+
+			List<Integer> statuses = race(2,
+					(writer) -> scim.patch("/Users/" + id, patch.formatted(writer), "If-Match", etag).status());
+
+			assertThat(statuses).as("statuses of race %d", race).containsExactlyInAnyOrder(200, 412);
+			assertThat(scim.get("/Users/" + id).header("ETag")).isNotEqualTo(etag);
+		}
+	}
+
+	@Test
+	void userNameRaceCreatesOneColleague() throws Exception {
+		for (int race = 0; race < RACES; race++) {
+			String userName = "unique." + race + "." + this.database + "@example.com";
+
+			List<Integer> statuses = race(2, (writer) -> scim.post("/Users", userBody(userName)).status());
+
+			assertThat(statuses).as("statuses of race %d", race).containsExactlyInAnyOrder(201, 409);
+			JsonNode found = scim.get("/Users?filter=userName%20eq%20%22" + userName + "%22").json();
+			assertThat(found.get("totalResults").asInt()).isEqualTo(1);
+		}
+	}
+
+	/** Sends {@code writers} requests at once and returns their statuses. */
+	private static List<Integer> race(int writers, Writer writer) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(writers);
+		List<Callable<Integer>> requests = new ArrayList<>();
+		for (int i = 0; i < writers; i++) {
+			int number = i;
+			requests.add(() -> {
+				start.await();
+				return writer.send(number);
+			});
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> result : executor.invokeAll(requests)) {
+			statuses.add(result.get());
+		}
+		return statuses;
+	}
+
+	private static String addMembers(List<String> ids) {
+		StringBuilder values = new StringBuilder();
+		for (String id : ids) {
+			values.append((values.length() > 0) ? ", " : "").append("{\"value\": \"").append(id).append("\"}");
+		}
+		return patchBody("{\"op\": \"add\", \"path\": \"members\", \"value\": [" + values + "]}");
+	}
+
+	private interface Writer {
+
+		int send(int number);
+
+	}
+
+}
