@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class ScimTokenStore {
 
 	/** A stored token: never the secret, only its SHA-256 hash in hex. */
-	record StoredToken(UUID companyId, UUID id, String hash, @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
+	record StoredToken(UUID companyId, UUID id, String hash, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
+			@Nullable Instant lastUsedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -33,18 +34,26 @@ class ScimTokenStore {
 	}
 
 	Optional<StoredToken> findByHash(String hash) {
-		return this.jdbc
-			.sql("SELECT company_id, id, token_hash, expires_at, revoked_at FROM scim_token WHERE token_hash = ?")
+		return this.jdbc.sql("""
+				SELECT company_id, id, token_hash, expires_at, revoked_at, last_used_at FROM scim_token
+				WHERE token_hash = ?""")
 			.param(hash)
 			.query((rs, row) -> new StoredToken(rs.getObject("company_id", UUID.class), rs.getObject("id", UUID.class),
 					rs.getString("token_hash"), instant(rs.getObject("expires_at", OffsetDateTime.class)),
-					instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+					instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+					instant(rs.getObject("last_used_at", OffsetDateTime.class))))
 			.optional();
 	}
 
-	void markUsed(UUID companyId, UUID id, Instant usedAt) {
-		this.jdbc.sql("UPDATE scim_token SET last_used_at = ? WHERE company_id = ? AND id = ?")
-			.params(utc(usedAt), companyId, id)
+	/**
+	 * Records a use of the token unless a use after {@code since} is already recorded, so
+	 * that concurrent requests with one token do not all wait for that token's row lock.
+	 */
+	void markUsed(UUID companyId, UUID id, Instant usedAt, Instant since) {
+		this.jdbc.sql("""
+				UPDATE scim_token SET last_used_at = ?
+				WHERE company_id = ? AND id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+			.params(utc(usedAt), companyId, id, utc(since))
 			.update();
 	}
 

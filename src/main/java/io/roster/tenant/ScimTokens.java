@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,6 +27,12 @@ public class ScimTokens {
 	static final String PREFIX = "rst_";
 
 	private static final int TOKEN_BYTES = 32;
+
+	/**
+	 * Precision of a token's last use: a use within this time of the recorded one is not
+	 * written, so that reads do not each commit a write to the token's row.
+	 */
+	static final Duration USE_PRECISION = Duration.ofMinutes(1);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -52,7 +59,7 @@ public class ScimTokens {
 
 	/**
 	 * Returns the company a presented token belongs to, if the token is known, not
-	 * revoked and not expired.
+	 * revoked and not expired, and records the use to the minute.
 	 */
 	@Transactional
 	public Optional<Company> authenticate(String presented) {
@@ -62,7 +69,11 @@ public class ScimTokens {
 		if (token.isEmpty() || !matches(token.get().hash(), presentedHash) || !isValidAt(token.get(), now)) {
 			return Optional.empty();
 		}
-		this.store.markUsed(token.get().companyId(), token.get().id(), now);
+		Instant since = now.minus(USE_PRECISION);
+		Instant lastUsedAt = token.get().lastUsedAt();
+		if (lastUsedAt == null || lastUsedAt.isBefore(since)) {
+			this.store.markUsed(token.get().companyId(), token.get().id(), now, since);
+		}
 		return this.companies.find(token.get().companyId());
 	}
 
