@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,13 +25,10 @@ class TeamStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final SeekPositions positions;
 
-	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions) {
+	TeamStore(JdbcClient jdbc, SeekPositions positions) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.positions = positions;
 	}
 
@@ -118,18 +114,37 @@ class TeamStore {
 		return served;
 	}
 
-	/** Adds members, ignoring those already in the team. */
+	/**
+	 * Adds members, ignoring those already in the team, with one multi-row statement per
+	 * 500 members.
+	 */
 	void addMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
-		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
-		this.batch.batchUpdate("""
-				INSERT INTO team_member (company_id, team_id, colleague_id) VALUES (?, ?, ?)
-				ON CONFLICT DO NOTHING""", rows);
+		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
+			List<Object> params = new ArrayList<>(chunk.size() * 3);
+			for (UUID colleagueId : chunk) {
+				params.add(companyId);
+				params.add(teamId);
+				params.add(colleagueId);
+			}
+			String rows = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"));
+			this.jdbc
+				.sql("INSERT INTO team_member (company_id, team_id, colleague_id) VALUES " + rows
+						+ " ON CONFLICT DO NOTHING")
+				.params(params)
+				.update();
+		}
 	}
 
 	void removeMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
-		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
-		this.batch.batchUpdate("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?",
-				rows);
+		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
+			List<Object> params = new ArrayList<>(List.of(companyId, teamId));
+			params.addAll(chunk);
+			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+			this.jdbc
+				.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id IN (" + marks + ")")
+				.params(params)
+				.update();
+		}
 	}
 
 	void removeAllMembers(UUID companyId, UUID teamId) {
