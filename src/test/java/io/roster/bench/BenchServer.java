@@ -1,0 +1,135 @@
+package io.roster.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The Roster server a load benchmark measures: the packaged jar in its own JVM with a
+ * capped heap, listening on 127.0.0.1, on a fresh H2 file database or on an embedded
+ * PostgreSQL server with durable commits ({@code fsync} and {@code synchronous_commit}
+ * on). Both are removed when the benchmark ends.
+ */
+final class BenchServer implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(180);
+
+	private final Path dataDir;
+
+	private final EmbeddedPostgres postgres;
+
+	private final Process process;
+
+	private final int port;
+
+	private BenchServer(Path dataDir, EmbeddedPostgres postgres, Process process, int port) {
+		this.dataDir = dataDir;
+		this.postgres = postgres;
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the server and waits until its health endpoint responds.
+	 * @param database {@code h2} or {@code postgresql}
+	 * @param heap the server's maximum heap, as for {@code -Xmx}, such as {@code 256m}
+	 */
+	static BenchServer start(Path jar, String database, String heap) throws IOException, InterruptedException {
+		Path dataDir = Files.createTempDirectory("roster-bench-");
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap, "-jar", jar.toString(),
+				"--server.address=127.0.0.1", "--server.port=" + port, "--roster.data-dir=" + dataDir,
+				"--logging.level.root=WARN", "--logging.level.io.roster=WARN"));
+		EmbeddedPostgres postgres = null;
+		if (database.equals("postgresql")) {
+			postgres = EmbeddedPostgres.builder()
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setDataDirectory(dataDir.resolve("postgres"))
+				.start();
+			command.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
+			command.add("--spring.datasource.username=postgres");
+			command.add("--spring.datasource.password=");
+		}
+		else if (!database.equals("h2")) {
+			throw new IllegalArgumentException("bench.database must be h2 or postgresql, not " + database);
+		}
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dataDir.resolve("server.log").toFile())
+			.start();
+		BenchServer server = new BenchServer(dataDir, postgres, process, port);
+		server.awaitHealthy();
+		return server;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	String token() throws IOException {
+		return Files.readString(this.dataDir.resolve("demo-scim-token")).trim();
+	}
+
+	Path log() {
+		return this.dataDir.resolve("server.log");
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	@Override
+	public void close() throws IOException, InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+	}
+
+	private void awaitHealthy() throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("Roster exited during startup; see " + log());
+			}
+			try {
+				HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+						&& Files.exists(this.dataDir.resolve("demo-scim-token"))) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("Roster did not become healthy within " + STARTUP + "; see " + log());
+	}
+
+	private static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

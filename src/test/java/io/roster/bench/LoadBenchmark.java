@@ -1,0 +1,295 @@
+package io.roster.bench;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A load benchmark of Roster's SCIM API that replays what identity providers send: an
+ * initial sync, lookups by userName before creates, full startIndex and cursor walks,
+ * membership PATCHes into teams of growing size, parallel PATCH streams into one team,
+ * deactivation and deletion. It prints throughput and p50/p99 latency per phase, and the
+ * throughput of {@code GET /actuator/info} (a constant body, no database access, no SCIM
+ * authentication) from the same server as the ceiling the SCIM phases compare with.
+ * <p>
+ * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
+ * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
+ * {@code postgresql}), {@code bench.heap}, {@code bench.changes} and
+ * {@code bench.phase-seconds} set its size (see {@code docs/benchmarks.md}). It starts
+ * the packaged jar on 127.0.0.1 and sends requests only there.
+ */
+public final class LoadBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int PAGE = 100;
+
+	private static final int STREAMS = 16;
+
+	private final BenchClient client;
+
+	private final LoadDriver driver;
+
+	private final int colleagues;
+
+	private final int clients;
+
+	private final int changes;
+
+	private final String[] ids;
+
+	private final List<PhaseResult> results = new ArrayList<>();
+
+	private LoadBenchmark(BenchClient client, LoadDriver driver, int colleagues, int clients, int changes) {
+		this.client = client;
+		this.driver = driver;
+		this.colleagues = colleagues;
+		this.clients = clients;
+		this.changes = changes;
+		this.ids = new String[colleagues];
+	}
+
+	public static void main(String[] args) throws Exception {
+		int colleagues = Integer.getInteger("bench.colleagues", 10_000);
+		int clients = Integer.getInteger("bench.clients", 8);
+		int changes = Integer.getInteger("bench.changes", Math.min(colleagues, 10_000));
+		String database = System.getProperty("bench.database", "h2").toLowerCase(Locale.ROOT);
+		String heap = System.getProperty("bench.heap", "256m");
+		Duration limit = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 900));
+		Path jar = Path.of(System.getProperty("bench.jar", "target/roster.jar"));
+		if (colleagues < 4_000) {
+			throw new IllegalArgumentException("bench.colleagues must be at least 4000, not " + colleagues);
+		}
+		printSetup(colleagues, clients, database, heap);
+		try (BenchServer server = BenchServer.start(jar, database, heap)) {
+			requireLoopback(server.baseUrl());
+			LoadBenchmark benchmark = new LoadBenchmark(new BenchClient(server.baseUrl(), server.token()),
+					new LoadDriver(limit), colleagues, clients, changes);
+			benchmark.runAll();
+			boolean outOfMemory = Files.readString(server.log()).contains("OutOfMemoryError");
+			System.out.printf(Locale.ROOT, "%nserver alive at the end: %s; OutOfMemoryError in its log: %s%n",
+					server.isAlive(), outOfMemory);
+		}
+	}
+
+	private void runAll() throws Exception {
+		System.out.println(PhaseResult.HEADER);
+		record(sync());
+		record(ceiling());
+		record(lookups());
+		record(walk("startIndex walk", false));
+		record(walk("cursor walk", true));
+		membership();
+		record(parallelStreams());
+		record(deactivate());
+		record(delete());
+	}
+
+	private void record(PhaseResult result) {
+		this.results.add(result);
+		System.out.println(result.line());
+	}
+
+	private PhaseResult sync() throws Exception {
+		return this.driver.run("initial sync (POST /Users)", this.colleagues, this.clients, "", (n) -> {
+			HttpResponse<String> response = this.client.scim("POST", "/Users", userBody(n));
+			if (response.statusCode() != 201) {
+				return false;
+			}
+			this.ids[n] = JSON.readTree(response.body()).get("id").asString();
+			return true;
+		});
+	}
+
+	private PhaseResult ceiling() throws Exception {
+		return this.driver.run("ceiling (GET /actuator/info)", 20_000, this.clients, "constant body",
+				(n) -> this.client.plainGet("/actuator/info") == 200);
+	}
+
+	private PhaseResult lookups() throws Exception {
+		int requests = Math.min(this.colleagues * 2, 20_000);
+		return this.driver.run("lookup by userName", requests, this.clients, "80 % hits, 20 % misses", (n) -> {
+			boolean hit = n % 5 != 4;
+			String userName = hit ? userName(spread(n)) : "missing." + n + "@bench.example.com";
+			String filter = BenchClient.encode("userName eq \"" + userName + "\"");
+			HttpResponse<String> response = this.client.scim("GET", "/Users?filter=" + filter, null);
+			return response.statusCode() == 200
+					&& JSON.readTree(response.body()).get("totalResults").asInt() == (hit ? 1 : 0);
+		});
+	}
+
+	/** Walks all Users from one client, page after page, as an import does. */
+	private PhaseResult walk(String name, boolean cursor) throws Exception {
+		int pages = (this.colleagues + PAGE - 1) / PAGE;
+		Set<String> seen = new TreeSet<>();
+		long[] totals = new long[1];
+		String[] next = { "" };
+		PhaseResult result = this.driver.run(name, pages, 1, "", (n) -> {
+			if (next[0] == null) {
+				return true;
+			}
+			String query = cursor ? "cursor=" + next[0] : "startIndex=" + (n * PAGE + 1);
+			HttpResponse<String> response = this.client.scim("GET", "/Users?count=" + PAGE + "&" + query, null);
+			JsonNode page = JSON.readTree(response.body());
+			page.get("Resources").forEach((user) -> seen.add(user.get("id").asString()));
+			totals[0] = page.get("totalResults").asLong();
+			JsonNode nextCursor = page.get("nextCursor");
+			next[0] = cursor ? ((nextCursor != null) ? nextCursor.asString() : null)
+					: (page.get("Resources").size() < PAGE ? null : "");
+			return response.statusCode() == 200;
+		});
+		String note = String.format(Locale.ROOT,
+				"pages of %d; first 10 pages p50 %.2f ms, last 10 p50 %.2f ms; totalResults %d, distinct ids %d", PAGE,
+				medianMillis(result.latencies(), 0, 10),
+				medianMillis(result.latencies(), result.latencies().length - 11, 10), totals[0], seen.size());
+		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(), note);
+	}
+
+	/**
+	 * Fills teams of several sizes in PATCHes of 100, then times adds and reads on each.
+	 */
+	private void membership() throws Exception {
+		int half = this.colleagues / 2;
+		TreeSet<Integer> sizes = new TreeSet<>(List.of(10, Math.min(10_000, half), Math.min(100_000, half)));
+		List<String> teams = new ArrayList<>();
+		List<int[]> fills = new ArrayList<>();
+		for (int size : sizes) {
+			String team = createTeam("Team of " + size);
+			teams.add(team);
+			for (int from = 0; from < size; from += PAGE) {
+				fills.add(new int[] { teams.size() - 1, from, Math.min(size, from + PAGE) });
+			}
+		}
+		PhaseResult fill = this.driver.run("membership fill (PATCH of <=100)", fills.size(), this.clients,
+				"teams of " + sizes, (n) -> {
+					int[] fill0 = fills.get(n);
+					return addMembers(teams.get(fill0[0]), fill0[1], fill0[2]) == 204;
+				});
+		int members = sizes.stream().mapToInt(Integer::intValue).sum();
+		record(new PhaseResult(fill.name(), fill.latencies(), fill.wallNanos(), fill.failures(),
+				String.format(Locale.ROOT, "%.0f members/s; teams of %s", members / (fill.wallNanos() / 1e9), sizes)));
+		int index = 0;
+		for (int size : sizes) {
+			String team = teams.get(index++);
+			int base = Math.max(size, half);
+			record(this.driver.run("add 100 to team of " + size, 20, 1, "one client, 100 new members each",
+					(n) -> addMembers(team, base + n * PAGE, base + (n + 1) * PAGE) == 204));
+			record(this.driver.run("read team of " + size, 200, this.clients, "excludedAttributes=members",
+					(n) -> this.client.scim("GET", "/Groups/" + team + "?excludedAttributes=members", null)
+						.statusCode() == 200));
+		}
+		String largest = BenchClient.encode("displayName eq \"Team of " + sizes.last() + "\"");
+		record(this.driver.run("find team of " + sizes.last() + " by name", 200, this.clients,
+				"filter, excludedAttributes=members",
+				(n) -> this.client.scim("GET", "/Groups?excludedAttributes=members&filter=" + largest, null)
+					.statusCode() == 200));
+	}
+
+	/**
+	 * Sends 16 parallel streams of PATCHes into one team and checks that no member is
+	 * lost.
+	 */
+	private PhaseResult parallelStreams() throws Exception {
+		String team = createTeam("Parallel streams");
+		int patches = STREAMS * 25;
+		int perPatch = Math.min(20, this.colleagues / patches);
+		PhaseResult result = this.driver.run("16 parallel PATCH streams", patches, STREAMS, "",
+				(n) -> addMembers(team, n * perPatch, (n + 1) * perPatch) == 204);
+		HttpResponse<String> read = this.client.scim("GET", "/Groups/" + team + "?attributes=members", null);
+		JsonNode members = JSON.readTree(read.body()).get("members");
+		int found = (members != null) ? members.size() : 0;
+		String note = String.format(Locale.ROOT, "%d members per PATCH; members expected %d, found %d", perPatch,
+				patches * perPatch, found);
+		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(), note);
+	}
+
+	private PhaseResult deactivate() throws Exception {
+		String body = """
+				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				 "Operations": [{"op": "replace", "path": "active", "value": false}]}""";
+		return this.driver.run("deactivate (PATCH active=false)", this.changes, this.clients, "",
+				(n) -> this.client.scim("PATCH", "/Users/" + this.ids[n], body).statusCode() == 200);
+	}
+
+	private PhaseResult delete() throws Exception {
+		return this.driver.run("delete (DELETE /Users)", this.changes, this.clients, "",
+				(n) -> this.client.scim("DELETE", "/Users/" + this.ids[n], null).statusCode() == 204);
+	}
+
+	private String createTeam(String name) throws Exception {
+		String body = """
+				{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "%s"}""".formatted(name);
+		HttpResponse<String> response = this.client.scim("POST", "/Groups", body);
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("Creating team " + name + " failed with " + response.statusCode());
+		}
+		return JSON.readTree(response.body()).get("id").asString();
+	}
+
+	/** Adds the colleagues with numbers from {@code from} (inclusive) to {@code to}. */
+	private int addMembers(String team, int from, int to) throws Exception {
+		StringBuilder values = new StringBuilder();
+		for (int i = from; i < to; i++) {
+			values.append((i > from) ? "," : "").append("{\"value\":\"").append(this.ids[i]).append("\"}");
+		}
+		String body = """
+				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+				 "Operations": [{"op": "add", "path": "members", "value": [%s]}]}""".formatted(values);
+		return this.client.scim("PATCH", "/Groups/" + team, body).statusCode();
+	}
+
+	/** Maps a request number onto a colleague number, spread over the whole range. */
+	private int spread(int n) {
+		return (int) ((n * 7919L) % this.colleagues);
+	}
+
+	private static String userName(int n) {
+		return "user." + n + "@bench.example.com";
+	}
+
+	private static String userBody(int n) {
+		return """
+				{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s", "externalId": "ext-%d",
+				 "name": {"givenName": "Given%d", "familyName": "Family%d"}, "active": true,
+				 "emails": [{"value": "%s", "type": "work", "primary": true}]}""".formatted(userName(n), n, n, n,
+				userName(n));
+	}
+
+	private static double medianMillis(long[] latencies, int from, int count) {
+		int start = Math.max(0, from);
+		long[] slice = Arrays.copyOfRange(latencies, start, Math.min(latencies.length, start + count));
+		if (slice.length == 0) {
+			return Double.NaN;
+		}
+		Arrays.sort(slice);
+		return slice[slice.length / 2] / 1e6;
+	}
+
+	private static void requireLoopback(String url) {
+		String host = URI.create(url).getHost();
+		if (!host.equals("127.0.0.1")) {
+			throw new IllegalStateException("The benchmark sends requests only to 127.0.0.1, not " + host);
+		}
+	}
+
+	private static void printSetup(int colleagues, int clients, String database, String heap) {
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf(Locale.ROOT,
+				"Roster load benchmark: %d colleagues, %d clients, database %s, server heap -Xmx%s%n"
+						+ "machine: %d cores, Java %s (%s), %s %s%n%n",
+				colleagues, clients, database, heap, runtime.availableProcessors(), System.getProperty("java.version"),
+				System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+	}
+
+}
