@@ -81,6 +81,17 @@ final class BenchServer implements AutoCloseable {
 		return Files.readString(this.dataDir.resolve("demo-scim-token")).trim();
 	}
 
+	/**
+	 * Returns the embedded PostgreSQL database the server uses.
+	 * @throws IllegalStateException on H2, whose file only the server process can open
+	 */
+	javax.sql.DataSource postgresDatabase() {
+		if (this.postgres == null) {
+			throw new IllegalStateException("bench.seed=sql needs bench.database=postgresql");
+		}
+		return this.postgres.getPostgresDatabase();
+	}
+
 	Path log() {
 		return this.dataDir.resolve("server.log");
 	}

@@ -16,18 +16,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A load benchmark of Roster's SCIM API that replays what identity providers send: an
- * initial sync, lookups by userName before creates, full startIndex and cursor walks,
- * membership PATCHes into teams of growing size, parallel PATCH streams into one team,
- * deactivation and deletion. It prints throughput and p50/p99 latency per phase, and the
- * throughput of {@code GET /actuator/info} (a constant body, no database access, no SCIM
- * authentication) from the same server as the ceiling the SCIM phases compare with.
+ * A load benchmark of Roster's SCIM API that replays what identity providers send. Its
+ * phases are an initial sync, lookups by userName before creates, full startIndex and
+ * cursor walks, membership PATCHes into teams of growing size, parallel PATCH streams
+ * into one team, deactivation and deletion. It prints throughput and p50/p99 latency per
+ * phase, and the throughput of {@code GET /actuator/info} (a constant body, no database
+ * access, no SCIM authentication) from the same server as the ceiling the SCIM phases
+ * compare with.
  * <p>
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
  * {@code postgresql}), {@code bench.heap}, {@code bench.changes} and
- * {@code bench.phase-seconds} set its size (see {@code docs/benchmarks.md}). It starts
- * the packaged jar on 127.0.0.1 and sends requests only there.
+ * {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} (PostgreSQL only)
+ * inserts the colleagues in SQL in place of the sync phase (see
+ * {@code docs/benchmarks.md}). It starts the packaged jar on 127.0.0.1 and sends requests
+ * only there.
  */
 public final class LoadBenchmark {
 
@@ -68,6 +71,7 @@ public final class LoadBenchmark {
 		String heap = System.getProperty("bench.heap", "256m");
 		Duration limit = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 900));
 		Path jar = Path.of(System.getProperty("bench.jar", "target/roster.jar"));
+		boolean seed = System.getProperty("bench.seed", "http").equals("sql");
 		if (colleagues < 4_000) {
 			throw new IllegalArgumentException("bench.colleagues must be at least 4000, not " + colleagues);
 		}
@@ -76,16 +80,25 @@ public final class LoadBenchmark {
 			requireLoopback(server.baseUrl());
 			LoadBenchmark benchmark = new LoadBenchmark(new BenchClient(server.baseUrl(), server.token()),
 					new LoadDriver(limit), colleagues, clients, changes);
-			benchmark.runAll();
+			if (seed) {
+				long start = System.nanoTime();
+				String[] ids = DirectorySeed.insert(server.postgresDatabase(), colleagues);
+				System.arraycopy(ids, 0, benchmark.ids, 0, colleagues);
+				System.out.printf(Locale.ROOT, "seeded %d colleagues in SQL in %.0f s; initial sync not measured%n%n",
+						colleagues, (System.nanoTime() - start) / 1e9);
+			}
+			benchmark.runAll(!seed);
 			boolean outOfMemory = Files.readString(server.log()).contains("OutOfMemoryError");
 			System.out.printf(Locale.ROOT, "%nserver alive at the end: %s; OutOfMemoryError in its log: %s%n",
 					server.isAlive(), outOfMemory);
 		}
 	}
 
-	private void runAll() throws Exception {
+	private void runAll(boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
-		record(sync());
+		if (sync) {
+			record(sync());
+		}
 		record(ceiling());
 		record(lookups());
 		record(walk("startIndex walk", false));
@@ -173,8 +186,8 @@ public final class LoadBenchmark {
 		}
 		PhaseResult fill = this.driver.run("membership fill (PATCH of <=100)", fills.size(), this.clients,
 				"teams of " + sizes, (n) -> {
-					int[] fill0 = fills.get(n);
-					return addMembers(teams.get(fill0[0]), fill0[1], fill0[2]) == 204;
+					int[] range = fills.get(n);
+					return addMembers(teams.get(range[0]), range[1], range[2]) == 204;
 				});
 		int members = sizes.stream().mapToInt(Integer::intValue).sum();
 		record(new PhaseResult(fill.name(), fill.latencies(), fill.wallNanos(), fill.failures(),

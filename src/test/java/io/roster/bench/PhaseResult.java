@@ -8,7 +8,7 @@ import java.util.Locale;
  * their latencies.
  *
  * @param latencies nanoseconds of each completed request
- * @param failures requests answered with an unexpected status
+ * @param failures requests that returned an unexpected status
  */
 record PhaseResult(String name, long[] latencies, long wallNanos, int failures, String note) {
 
