@@ -19,7 +19,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The Roster server a load benchmark measures: the packaged jar in its own JVM with a
  * capped heap, listening on 127.0.0.1, on a fresh H2 file database or on an embedded
  * PostgreSQL server with durable commits ({@code fsync} and {@code synchronous_commit}
- * on). Both are removed when the benchmark ends.
+ * on). Both stop when the benchmark ends, and the data directory (database files and the
+ * server's log) stays in the system's temporary directory for inspection.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -90,6 +91,10 @@ final class BenchServer implements AutoCloseable {
 			throw new IllegalStateException("bench.seed=sql needs bench.database=postgresql");
 		}
 		return this.postgres.getPostgresDatabase();
+	}
+
+	Path dataDir() {
+		return this.dataDir;
 	}
 
 	Path log() {

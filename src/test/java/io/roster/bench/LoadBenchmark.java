@@ -78,6 +78,7 @@ public final class LoadBenchmark {
 		printSetup(colleagues, clients, database, heap);
 		try (BenchServer server = BenchServer.start(jar, database, heap)) {
 			requireLoopback(server.baseUrl());
+			System.out.println("server data directory and log: " + server.dataDir());
 			LoadBenchmark benchmark = new LoadBenchmark(new BenchClient(server.baseUrl(), server.token()),
 					new LoadDriver(limit), colleagues, clients, changes);
 			if (seed) {
