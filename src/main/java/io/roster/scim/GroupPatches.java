@@ -81,6 +81,10 @@ final class GroupPatches {
 							: (op.type() == PatchOpType.REMOVE) ? PatchOperation.remove(op.path())
 									: PatchOperation.create(op.type(), op.path(), op.value());
 					operation.apply(resource);
+					// Each operation must leave a valid Group (RFC 7644 section
+					// 3.5.2), so a value of the wrong type fails even when a later
+					// operation replaces it.
+					GroupResources.read(resource);
 				}
 				return GroupResources.read(resource);
 			}

@@ -52,6 +52,9 @@ final class UserPatches {
 			}
 			UntypedEmail.assignTypeForFilter(resource, op.path());
 			operation(op).apply(resource);
+			// Each operation must leave a valid User (RFC 7644 section 3.5.2), so a value
+			// of the wrong type fails even when a later operation replaces it.
+			UserResources.read(resource);
 		}
 		return UserResources.read(resource);
 	}
