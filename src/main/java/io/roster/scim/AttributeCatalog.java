@@ -2,6 +2,7 @@ package io.roster.scim;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ final class AttributeCatalog {
 	}
 
 	static final AttributeCatalog USERS = new AttributeCatalog(ScimSchemas.USER,
+			Set.of("employeenumber", "department", "costcenter", "organization", "division", "manager.value"),
 			Map.ofEntries(Map.entry("id", new Simple(Field.COLLEAGUE_LINK_ID, true)),
 					Map.entry("externalid", new Simple(Field.COLLEAGUE_EXTERNAL_ID, true)),
 					Map.entry("username", new Simple(Field.USER_NAME, false)),
@@ -54,7 +56,7 @@ final class AttributeCatalog {
 					Map.entry("meta.lastmodified", new Simple(Field.COLLEAGUE_UPDATED, false))),
 			Map.of("emails", itemsOf(Field.EMAILS), "roles", itemsOf(Field.ROLES)));
 
-	static final AttributeCatalog GROUPS = new AttributeCatalog(ScimSchemas.GROUP,
+	static final AttributeCatalog GROUPS = new AttributeCatalog(ScimSchemas.GROUP, Set.of(),
 			Map.of("id", new Simple(Field.TEAM_LINK_ID, true), "externalid", new Simple(Field.TEAM_EXTERNAL_ID, true),
 					"displayname", new Simple(Field.TEAM_DISPLAY_NAME, false), "meta.created",
 					new Simple(Field.TEAM_CREATED, false), "meta.lastmodified", new Simple(Field.TEAM_UPDATED, false)),
@@ -63,26 +65,35 @@ final class AttributeCatalog {
 
 	private final String coreSchema;
 
+	/**
+	 * Keys of the attributes of the enterprise extension, which a core URN cannot name.
+	 */
+	private final Set<String> extension;
+
 	private final Map<String, Simple> simple;
 
 	private final Map<String, MultiValued> multiValued;
 
-	private AttributeCatalog(String coreSchema, Map<String, Simple> simple, Map<String, MultiValued> multiValued) {
+	private AttributeCatalog(String coreSchema, Set<String> extension, Map<String, Simple> simple,
+			Map<String, MultiValued> multiValued) {
 		this.coreSchema = coreSchema;
+		this.extension = extension;
 		this.simple = simple;
 		this.multiValued = multiValued;
 	}
 
 	/** Returns the simple attribute a path names, or {@code null} if it names none. */
 	@Nullable Simple simple(Path path) throws BadRequestException {
-		return this.simple.get(key(path));
+		String key = key(path);
+		return (key != null) ? this.simple.get(key) : null;
 	}
 
 	/**
 	 * Returns the multi-valued attribute a path names, or {@code null} if it names none.
 	 */
 	@Nullable MultiValued multiValued(Path path) throws BadRequestException {
-		return this.multiValued.get(key(path));
+		String key = key(path);
+		return (key != null) ? this.multiValued.get(key) : null;
 	}
 
 	Map<String, Simple> simpleAttributes() {
@@ -120,10 +131,17 @@ final class AttributeCatalog {
 		return new PageRequest.Sort(attribute.field(), descending, !attribute.caseExact());
 	}
 
-	private String key(Path path) throws BadRequestException {
+	/**
+	 * Returns the lower-cased dotted name of the attribute a path names, or {@code null}
+	 * when its schema URN is that of the other schema: the core URN cannot name an
+	 * enterprise attribute, nor the enterprise URN a core one. An enterprise attribute
+	 * without a URN is found too.
+	 */
+	private @Nullable String key(Path path) throws BadRequestException {
 		String urn = path.getSchemaUrn();
-		if (urn != null && !urn.equalsIgnoreCase(this.coreSchema)
-				&& !(this.coreSchema.equals(ScimSchemas.USER) && urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER))) {
+		boolean enterprise = this.coreSchema.equals(ScimSchemas.USER) && urn != null
+				&& urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER);
+		if (urn != null && !urn.equalsIgnoreCase(this.coreSchema) && !enterprise) {
 			throw BadRequestException.invalidFilter("Unknown schema " + urn + " in attribute " + path);
 		}
 		StringBuilder key = new StringBuilder();
@@ -132,6 +150,9 @@ final class AttributeCatalog {
 				key.append('.');
 			}
 			key.append(element.getAttribute().toLowerCase(Locale.ROOT));
+		}
+		if (urn != null && enterprise != this.extension.contains(key.toString())) {
+			return null;
 		}
 		return key.toString();
 	}
