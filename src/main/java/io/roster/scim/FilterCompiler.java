@@ -27,7 +27,18 @@ import tools.jackson.databind.node.ValueNode;
  */
 final class FilterCompiler {
 
+	/**
+	 * Maximum number of comparisons on multi-valued attributes (emails, roles, members)
+	 * in one filter. Each is an EXISTS subquery, and PostgreSQL 17 plans a chain of them
+	 * joined by and in time that grows faster than their count: about 0.15 s for 20 and
+	 * 26 s for 160, measured with the tests' embedded PostgreSQL 17.6 on a 2-core
+	 * machine.
+	 */
+	static final int MAX_MULTI_VALUED_COMPARISONS = 20;
+
 	private final AttributeCatalog catalog;
+
+	private int multiValuedComparisons;
 
 	FilterCompiler(AttributeCatalog catalog) {
 		this.catalog = catalog;
@@ -54,7 +65,7 @@ final class FilterCompiler {
 				throw BadRequestException.invalidFilter("Value filters cannot be nested: " + filter);
 			}
 			AttributeCatalog.MultiValued attribute = requireMultiValued(filter.getAttributePath());
-			return new Criterion.Any(attribute.collection(), compile(filter.getValueFilter(), attribute));
+			return any(attribute.collection(), compile(filter.getValueFilter(), attribute));
 		}
 		return compileAttributeFilter(filter, scope);
 	}
@@ -73,7 +84,7 @@ final class FilterCompiler {
 		if (multiValued != null) {
 			Criterion inner = (filter.getFilterType() == FilterType.PRESENT) ? Criterion.ALL
 					: compare(filter, multiValued.value());
-			return new Criterion.Any(multiValued.collection(), inner);
+			return any(multiValued.collection(), inner);
 		}
 		if (path.size() == 2) {
 			AttributeCatalog.MultiValued parent = this.catalog.multiValued(path.subPath(1));
@@ -81,10 +92,19 @@ final class FilterCompiler {
 					? parent.subAttributes().get(path.getElement(1).getAttribute().toLowerCase(java.util.Locale.ROOT))
 					: null;
 			if (sub != null) {
-				return new Criterion.Any(parent.collection(), compare(filter, sub));
+				return any(parent.collection(), compare(filter, sub));
 			}
 		}
 		throw BadRequestException.invalidFilter("Unknown or unfilterable attribute '" + path + "'");
+	}
+
+	private Criterion any(Field.Collection collection, Criterion inner) throws ScimException {
+		this.multiValuedComparisons++;
+		if (this.multiValuedComparisons > MAX_MULTI_VALUED_COMPARISONS) {
+			throw BadRequestException.invalidFilter("The filter compares multi-valued attributes (emails, roles,"
+					+ " members) more than " + MAX_MULTI_VALUED_COMPARISONS + " times; split it into several requests");
+		}
+		return new Criterion.Any(collection, inner);
 	}
 
 	private AttributeCatalog.MultiValued requireMultiValued(Path path) throws ScimException {
