@@ -192,6 +192,11 @@ final class FilterCompiler {
 		if (!value.isString()) {
 			throw BadRequestException.invalidFilter("'" + attribute + "' needs " + expected + ", not " + value);
 		}
+		if (value.stringValue().indexOf('\u0000') >= 0) {
+			// PostgreSQL rejects the character in a query, and no stored value has it.
+			throw BadRequestException.invalidFilter("The value compared with '" + attribute
+					+ "' contains the NUL character (U+0000), which no attribute value can contain");
+		}
 		return value.stringValue();
 	}
 

@@ -32,6 +32,11 @@ final class JsonAttributes {
 		if (!node.isString()) {
 			throw BadRequestException.invalidValue("'" + qualifiedName + "' must be a string, not " + kind(node));
 		}
+		if (node.stringValue().indexOf('\u0000') >= 0) {
+			// PostgreSQL cannot store the character, so H2 must not either.
+			throw BadRequestException
+				.invalidValue("'" + qualifiedName + "' must not contain the NUL character (U+0000)");
+		}
 		return node.stringValue();
 	}
 
