@@ -129,12 +129,44 @@ final class PatchOps {
 			throw BadRequestException
 				.invalidPath(where + " has an invalid path '" + path.stringValue() + "': a '[' has no matching ']'");
 		}
+		if (hasTextAfterValueFilter(path.stringValue())) {
+			throw BadRequestException.invalidPath(where + " has an invalid path '" + path.stringValue()
+					+ "': only '.' and a sub-attribute may follow ']'");
+		}
 		try {
 			return Path.fromString(path.stringValue());
 		}
 		catch (BadRequestException | RuntimeException ex) {
 			throw BadRequestException.invalidPath(where + " has an invalid path '" + path.stringValue() + "'");
 		}
+	}
+
+	/**
+	 * Returns whether anything but {@code .} follows a {@code ]} outside quoted strings.
+	 * RFC 7644 section 3.5.2 allows only {@code valuePath [subAttr]}, but the UnboundID
+	 * parser (scim2-sdk-common 6.0.0) reads {@code emails[type eq "work"]value} as
+	 * {@code emails[type eq "work"].value}.
+	 */
+	private static boolean hasTextAfterValueFilter(String path) {
+		boolean quoted = false;
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (quoted) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ']' && i + 1 < path.length() && path.charAt(i + 1) != '.') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

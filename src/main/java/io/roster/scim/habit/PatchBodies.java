@@ -42,8 +42,10 @@ final class PatchBodies {
 		String tail = (bracket >= 0) ? text.substring(bracket + 1) : text;
 		int cut = Math.max(tail.lastIndexOf('.'), tail.lastIndexOf(':'));
 		String name = (cut >= 0) ? tail.substring(cut + 1) : tail;
-		if (name.isEmpty() && bracket >= 0) {
-			String head = text.substring(0, text.indexOf('['));
+		int open = text.indexOf('[');
+		if (name.isEmpty() && bracket >= 0 && open >= 0) {
+			// A path such as "]" has no '['. The path parser rejects it later.
+			String head = text.substring(0, open);
 			cut = Math.max(head.lastIndexOf('.'), head.lastIndexOf(':'));
 			name = (cut >= 0) ? head.substring(cut + 1) : head;
 		}
