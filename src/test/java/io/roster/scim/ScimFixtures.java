@@ -1,5 +1,10 @@
 package io.roster.scim;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.roster.support.ScimHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -70,6 +75,26 @@ final class ScimFixtures {
 		ScimHttp.Response response = scim.get(path);
 		assertThat(response.status()).as("status of GET %s: %s", path, response.body()).isEqualTo(200);
 		return response.body();
+	}
+
+	/**
+	 * Lists the resources of an endpoint, such as {@code /Users}, that match a filter and
+	 * returns the ListResponse.
+	 */
+	static JsonNode find(ScimHttp scim, String endpoint, String filter) {
+		ScimHttp.Response response = scim
+			.get(endpoint + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+		assertThat(response.status()).as("list with filter %s: %s", filter, response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	/** Reads a Group, such as {@code /Groups/<id>}, and returns its members' ids. */
+	static List<String> memberIds(ScimHttp scim, String groupPath) {
+		ScimHttp.Response response = scim.get(groupPath);
+		assertThat(response.status()).as("status of GET %s: %s", groupPath, response.body()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().path("members").forEach((member) -> ids.add(member.path("value").asString()));
+		return ids;
 	}
 
 	/**
