@@ -30,9 +30,8 @@ final class FilterCompiler {
 	/**
 	 * Maximum number of comparisons on multi-valued attributes (emails, roles, members)
 	 * in one filter. Each is an EXISTS subquery, and PostgreSQL 17 plans a chain of them
-	 * joined by and in time that grows faster than their count: about 0.15 s for 20 and
-	 * 26 s for 160, measured with the tests' embedded PostgreSQL 17.6 on a 2-core
-	 * machine.
+	 * joined by and in time that grows faster than their count. With the tests' embedded
+	 * PostgreSQL 17.6 on a 2-core machine, 20 took about 0.15 s and 160 took 26 s.
 	 */
 	static final int MAX_MULTI_VALUED_COMPARISONS = 20;
 

@@ -32,6 +32,7 @@ final class Filters {
 			throw BadRequestException
 				.invalidFilter("The filter is " + text.length() + " characters long; the limit is " + maxLength);
 		}
+
 		if (hasUnclosedValueFilter(text)) {
 			throw BadRequestException.invalidFilter("Invalid filter: a '[' has no matching ']' in " + text);
 		}
@@ -40,6 +41,7 @@ final class Filters {
 			throw BadRequestException.invalidFilter("The filter nests parentheses and brackets " + nesting
 					+ " levels deep; the limit is " + MAX_NESTING);
 		}
+
 		Filter filter;
 		try {
 			filter = Filter.fromString(text);
@@ -50,6 +52,7 @@ final class Filters {
 		catch (RuntimeException ex) {
 			throw BadRequestException.invalidFilter("Invalid filter: the expression cannot be parsed");
 		}
+
 		// Checked after parsing, so that the parser's more precise messages come first.
 		if (hasControlCharacter(text)) {
 			throw BadRequestException
