@@ -104,6 +104,8 @@ class ScimGroups {
 	}
 
 	ObjectNode write(Company company, Team team, Projection projection, String baseUrl) throws ScimException {
+		// NOTE: members are read into one list and written as one JSON tree, so a read
+		// that includes the members of a 100 000-member team holds all of them in memory.
 		List<Member> members = projection.includes("members")
 				? this.teams.members(company.id(), List.of(team)).getOrDefault(team.id(), List.of()) : null;
 		return projection.apply(GroupResources.write(team, members, location(team, baseUrl), baseUrl + "/Users"));
