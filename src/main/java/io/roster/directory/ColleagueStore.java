@@ -101,26 +101,41 @@ class ColleagueStore {
 	Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
 		String condition = "c.link_id IS NOT NULL AND " + where.sql();
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM colleague c WHERE c.company_id = ? AND " + condition)
-			.params(prepend(companyId, where.params()))
-			.query(Long.class)
-			.single();
 		if (page.limit() == 0) {
+			long total = count(companyId, condition, where);
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
 		PageRequest read = this.positions.resolve(companyId, "colleague", where, page);
+		String pageCondition = condition;
 		List<Object> params = new ArrayList<>(where.params());
 		if (read.after() != null) {
-			condition += " AND c.id > ?";
+			pageCondition += " AND c.id > ?";
 			params.add(read.after());
 		}
-		List<Colleague> rows = find(companyId, condition, params, read.orderBy("c"), read.offset(), read.limit() + 1);
+		List<Colleague> rows = find(companyId, pageCondition, params, read.orderBy("c"), read.offset(),
+				read.limit() + 1);
 		boolean hasMore = rows.size() > page.limit();
 		List<Colleague> items = hasMore ? rows.subList(0, page.limit()) : rows;
+		// The last page of an offset read gives the total without a count, so a lookup
+		// such as userName eq reads one index entry instead of two.
+		boolean complete = !hasMore && read.after() == null && (read.offset() == 0 || !items.isEmpty());
+		// NOTE: other pages count totalResults, which reads every matching index entry,
+		// so a page of an unfiltered search costs more as the directory grows.
+		long total = complete ? read.offset() + items.size() : count(companyId, condition, where);
 		Page<Colleague> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
 				hasMore);
 		this.positions.remember(companyId, "colleague", where, page, served);
 		return served;
+	}
+
+	private long count(UUID companyId, String condition, SqlCriteria where) {
+		List<Object> params = new ArrayList<>();
+		params.add(companyId);
+		params.addAll(where.params());
+		return this.jdbc.sql("SELECT COUNT(*) FROM colleague c WHERE c.company_id = ? AND " + condition)
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Returns the internal ids of the linked colleagues with the given link ids. */

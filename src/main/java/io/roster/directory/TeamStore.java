@@ -89,29 +89,40 @@ class TeamStore {
 	Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
 		String condition = "t.link_id IS NOT NULL AND " + where.sql();
-		List<Object> params = new ArrayList<>();
-		params.add(companyId);
-		params.addAll(where.params());
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM team t WHERE t.company_id = ? AND " + condition)
-			.params(params)
-			.query(Long.class)
-			.single();
 		if (page.limit() == 0) {
+			long total = count(companyId, condition, where);
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
 		PageRequest read = this.positions.resolve(companyId, "team", where, page);
-		List<Object> findParams = new ArrayList<>(where.params());
+		String pageCondition = condition;
+		List<Object> params = new ArrayList<>(where.params());
 		if (read.after() != null) {
-			condition += " AND t.id > ?";
-			findParams.add(read.after());
+			pageCondition += " AND t.id > ?";
+			params.add(read.after());
 		}
-		List<Team> rows = find(companyId, condition, findParams, read.orderBy("t"), read.offset(), read.limit() + 1);
+		List<Team> rows = find(companyId, pageCondition, params, read.orderBy("t"), read.offset(), read.limit() + 1);
 		boolean hasMore = rows.size() > page.limit();
 		List<Team> items = hasMore ? rows.subList(0, page.limit()) : rows;
+		// The last page of an offset read gives the total without a count, so a lookup
+		// such as userName eq reads one index entry instead of two.
+		boolean complete = !hasMore && read.after() == null && (read.offset() == 0 || !items.isEmpty());
+		// NOTE: other pages count totalResults, which reads every matching index entry,
+		// so a page of an unfiltered search costs more as the directory grows.
+		long total = complete ? read.offset() + items.size() : count(companyId, condition, where);
 		Page<Team> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
 				hasMore);
 		this.positions.remember(companyId, "team", where, page, served);
 		return served;
+	}
+
+	private long count(UUID companyId, String condition, SqlCriteria where) {
+		List<Object> params = new ArrayList<>();
+		params.add(companyId);
+		params.addAll(where.params());
+		return this.jdbc.sql("SELECT COUNT(*) FROM team t WHERE t.company_id = ? AND " + condition)
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	/**
