@@ -91,6 +91,12 @@ final class PatchOps {
 		if (type != PatchOpType.REMOVE && (value == null || value.isNull())) {
 			throw BadRequestException.invalidValue(where + " (" + type + ") needs a 'value'");
 		}
+		// The UnboundID SDK rejects an empty object with an unchecked exception, which
+		// would be a 500.
+		if (type != PatchOpType.REMOVE && value.isObject() && value.isEmpty() && path != null) {
+			throw BadRequestException.invalidValue(
+					where + " (" + type + ") has an empty object as its 'value'. Send the new value of '" + path + "'");
+		}
 		if (path == null && type == PatchOpType.REMOVE) {
 			throw BadRequestException.noTarget(where + " (remove) needs a 'path'");
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -51,7 +53,10 @@ final class UserPatches {
 				continue;
 			}
 			UntypedEmail.assignTypeForFilter(resource, op.path());
-			operation(op).apply(resource);
+			PatchOperation operation = operation(op);
+			if (operation != null) {
+				operation.apply(resource);
+			}
 			// Each operation must leave a valid User (RFC 7644 section 3.5.2), so a value
 			// of the wrong type fails even when a later operation replaces it.
 			UserResources.read(resource);
@@ -59,10 +64,15 @@ final class UserPatches {
 		return UserResources.read(resource);
 	}
 
-	private static PatchOperation operation(PatchOps.Op op) throws ScimException {
+	/**
+	 * Returns the SDK operation, or {@code null} for a path-less value without any
+	 * attribute Roster stores (Okta's password sync), which changes nothing.
+	 */
+	private static @Nullable PatchOperation operation(PatchOps.Op op) throws ScimException {
 		Path path = op.path();
 		if (path == null) {
-			return PatchOperation.create(op.type(), Path.root(), knownAttributes((ObjectNode) op.value()));
+			ObjectNode known = knownAttributes((ObjectNode) op.value());
+			return known.isEmpty() ? null : PatchOperation.create(op.type(), Path.root(), known);
 		}
 		checkPath(path);
 		if (op.type() == PatchOpType.REMOVE) {

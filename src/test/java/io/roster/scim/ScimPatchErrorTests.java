@@ -156,6 +156,19 @@ class ScimPatchErrorTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Users", "Groups" })
+	void patchWithEmptyObjectValueIsInvalidValue(String endpoint) {
+		String path = create(endpoint);
+		String before = read(scim, path);
+
+		ScimHttp.Response response = scim.patch(path,
+				patchBody("{\"op\": \"replace\", \"path\": \"displayName\", \"value\": {}}"));
+
+		assertScimError(response, 400, "invalidValue", "empty object", "'displayName'");
+		assertThat(read(scim, path)).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Users", "Groups" })
 	void removeWithoutPathIsNoTarget(String endpoint) {
 		String path = create(endpoint);
 		String before = read(scim, path);
