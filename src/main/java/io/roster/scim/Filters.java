@@ -44,7 +44,9 @@ final class Filters {
 
 		Filter filter;
 		try {
-			filter = Filter.fromString(text);
+			// NOTE: when the rewrite changed the filter, positions in a parse error count
+			// in the rewritten text.
+			filter = Filter.fromString(ValueFilterSubAttribute.rewrite(text));
 		}
 		catch (BadRequestException ex) {
 			throw BadRequestException.invalidFilter("Invalid filter: " + firstClause(ex.getScimError().getDetail()));
