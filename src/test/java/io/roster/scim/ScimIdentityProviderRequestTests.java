@@ -68,6 +68,10 @@ class ScimIdentityProviderRequestTests {
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertScimJson(response);
 		assertThat(response.json().path("userName").asString()).isEqualTo(userName);
+		JsonNode stored = scim.get("/Users/" + response.json().path("id").asString()).json();
+		assertThat(stored).isEqualTo(response.json());
+		assertThat(stored.path("name").path("givenName").asString()).isEqualTo("Given");
+		assertThat(stored.path("emails").path(0).path("value").asString()).isEqualTo(userName.toLowerCase());
 	}
 
 	@Test
