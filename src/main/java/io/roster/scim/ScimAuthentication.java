@@ -1,6 +1,7 @@
 package io.roster.scim;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -9,12 +10,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.unboundid.scim2.common.exceptions.ForbiddenException;
+import com.unboundid.scim2.common.exceptions.RateLimitException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 
+import io.roster.system.DatabaseAvailability;
+import io.roster.system.FailureThrottle;
+import io.roster.system.LogText;
+import io.roster.system.RateLimiter;
 import io.roster.tenant.Company;
 import io.roster.tenant.ScimTokens;
 
@@ -22,15 +30,31 @@ import io.roster.tenant.ScimTokens;
  * Authenticates SCIM requests by bearer token (RFC 6750) and chooses the company the
  * token belongs to. A missing or unknown token is 401 with
  * {@code WWW-Authenticate: Bearer}; a company without the enterprise plan is 403.
+ * <p>
+ * Two limits apply before the token is looked up, so that a flood costs no database work:
+ * a token over its rate limit is 429, and an address that sent too many invalid tokens
+ * gets 429 for any token not seen recently, both with {@code Retry-After}.
  */
 class ScimAuthentication extends OncePerRequestFilter {
 
 	private static final String COMPANY = ScimAuthentication.class.getName() + ".company";
 
+	private static final Logger logger = LoggerFactory.getLogger(ScimAuthentication.class);
+
 	private final ScimTokens tokens;
 
-	ScimAuthentication(ScimTokens tokens) {
+	private final RateLimiter rateLimits;
+
+	private final FailureThrottle failures;
+
+	private final DatabaseAvailability database;
+
+	ScimAuthentication(ScimTokens tokens, RateLimiter rateLimits, FailureThrottle failures,
+			DatabaseAvailability database) {
 		this.tokens = tokens;
+		this.rateLimits = rateLimits;
+		this.failures = failures;
+		this.database = database;
 	}
 
 	/**
@@ -50,10 +74,23 @@ class ScimAuthentication extends OncePerRequestFilter {
 					"Authentication required: send the SCIM token as 'Authorization: Bearer <token>'"));
 			return;
 		}
+		// Rate limits are kept by the token's hash, so that no secret stays in memory.
+		String tokenKey = ScimTokens.hash(token);
+		String address = request.getRemoteAddr();
+		boolean recentlySeen = this.rateLimits.isKnown(tokenKey);
+		if (recentlySeen ? isOverRateLimit(tokenKey, response) : isThrottled(address, response)) {
+			return;
+		}
 		Optional<Company> company = this.tokens.authenticate(token);
+		this.database.reachedDatabase();
 		if (company.isEmpty()) {
+			this.failures.recordFailure(address);
 			ScimErrors.write(response,
 					new UnauthorizedException("The bearer token is invalid, expired or revoked; use a current token"));
+			return;
+		}
+		// Only valid tokens get a rate limit bucket, which bounds the number of buckets.
+		if (!recentlySeen && isOverRateLimit(tokenKey, response)) {
 			return;
 		}
 		if (!company.get().canUseScim()) {
@@ -63,6 +100,30 @@ class ScimAuthentication extends OncePerRequestFilter {
 		}
 		request.setAttribute(COMPANY, company.get());
 		chain.doFilter(request, response);
+	}
+
+	private boolean isThrottled(String address, HttpServletResponse response) throws IOException {
+		Duration blocked = this.failures.blockedFor(address);
+		if (blocked.isZero()) {
+			return false;
+		}
+		logger.debug("SCIM request from {} rejected: too many invalid tokens", LogText.sanitize(address));
+		ScimErrors.write(response,
+				new RateLimitException(
+						"Too many requests with an invalid token from this address; retry with a valid token later"),
+				blocked);
+		return true;
+	}
+
+	private boolean isOverRateLimit(String tokenKey, HttpServletResponse response) throws IOException {
+		Duration wait = this.rateLimits.tryAcquire(tokenKey);
+		if (wait.isZero()) {
+			return false;
+		}
+		ScimErrors.write(response,
+				new RateLimitException("This SCIM token sent more requests than its rate limit allows; retry later"),
+				wait);
+		return true;
 	}
 
 	private static @Nullable String bearerToken(@Nullable String authorization) {

@@ -1,6 +1,7 @@
 package io.roster.scim;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -68,6 +69,26 @@ final class ScimErrors {
 	}
 
 	/**
+	 * Returns a 503 or 429 error response with {@code Retry-After} (RFC 9110 section
+	 * 10.2.3) in whole seconds, at least 1.
+	 */
+	static ResponseEntity<String> response(ScimException ex, Duration retryAfter) {
+		return ResponseEntity.status(ex.getScimError().getStatus())
+			.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter))
+			.contentType(ScimJson.MEDIA_TYPE)
+			.body(ScimJson.write(body(ex)));
+	}
+
+	/**
+	 * Writes an error with {@code Retry-After} straight to the servlet response, for
+	 * failures outside a controller.
+	 */
+	static void write(HttpServletResponse response, ScimException ex, Duration retryAfter) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter));
+		write(response, ex);
+	}
+
+	/**
 	 * Writes an error straight to the servlet response, for failures outside a
 	 * controller.
 	 */
@@ -79,6 +100,11 @@ final class ScimErrors {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Roster SCIM\"");
 		}
 		response.getWriter().write(ScimJson.write(body(ex)));
+	}
+
+	static String retryAfterSeconds(Duration retryAfter) {
+		long seconds = (retryAfter.toMillis() + 999) / 1000;
+		return String.valueOf(Math.max(1, seconds));
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.roster.scim;
 
+import java.sql.SQLException;
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -21,13 +24,17 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.ServerErrorException;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.DatabaseAvailability;
+import io.roster.system.DatabaseFailures;
 import io.roster.system.LogText;
 import io.roster.system.RequestIds;
+import io.roster.system.RosterProperties;
 
 /**
  * Turns every failure of a SCIM handler into a SCIM error body. Client mistakes are
- * logged at DEBUG; anything else is a 500 whose body holds only a fixed detail and the
- * request id, while the stack trace goes to the log once, at ERROR.
+ * logged at DEBUG; a database outage is a 503 with {@code Retry-After}; anything else is
+ * a 500 whose body holds only a fixed detail and the request id, while the stack trace
+ * goes to the log once, at ERROR, with its messages sanitized.
  */
 @RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, BulkController.class,
 		DiscoveryController.class, RootController.class, ScimFallbackController.class })
@@ -35,6 +42,15 @@ import io.roster.system.RequestIds;
 class ScimExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScimExceptionHandler.class);
+
+	private final DatabaseAvailability database;
+
+	private final Duration retryAfter;
+
+	ScimExceptionHandler(DatabaseAvailability database, RosterProperties properties) {
+		this.database = database;
+		this.retryAfter = properties.scim().unavailableRetryAfter();
+	}
 
 	@ExceptionHandler(ScimException.class)
 	ResponseEntity<String> scim(ScimException ex) {
@@ -54,7 +70,8 @@ class ScimExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<String> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
-		logger.debug("SCIM request violated a database constraint", ex);
+		// The exception's message quotes the values sent, so only its SQLSTATE is logged.
+		logger.debug("SCIM request violated a database constraint (SQLSTATE {})", sqlState(ex));
 		return scim(ScimErrors.constraintViolation());
 	}
 
@@ -80,9 +97,23 @@ class ScimExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<String> unexpected(Exception ex, HttpServletRequest request) {
-		logger.error("SCIM request failed unexpectedly (request id {})", RequestIds.of(request), ex);
+		if (DatabaseFailures.isOutage(ex)) {
+			this.database.failedToReachDatabase();
+			logger.debug("SCIM request failed: the database is unreachable (request id {})", RequestIds.of(request));
+			return ScimErrors.response(ScimOutages.unavailable(request, this.retryAfter), this.retryAfter);
+		}
+		logger.error("SCIM request failed unexpectedly (request id {})", RequestIds.of(request), LogText.sanitize(ex));
 		return ScimErrors.response(new ServerErrorException(
 				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request)));
+	}
+
+	private static String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return "unknown";
 	}
 
 }

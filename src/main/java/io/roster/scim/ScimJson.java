@@ -10,6 +10,7 @@ import com.unboundid.scim2.common.exceptions.ContentTooLargeException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,7 +40,7 @@ final class ScimJson {
 			node = JsonUtils.getObjectReader().readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw BadRequestException.invalidSyntax("The request body is not valid JSON: " + describe(ex));
+			throw invalidJson(ex);
 		}
 		if (node == null || !node.isObject()) {
 			throw BadRequestException.invalidSyntax("The request body must be a JSON object");
@@ -71,14 +72,16 @@ final class ScimJson {
 		return JsonUtils.valueToNode(value);
 	}
 
-	private static String describe(JacksonException ex) {
-		String message = ex.getOriginalMessage();
-		if (message == null) {
-			return "unreadable content";
-		}
-		int end = message.indexOf('\n');
-		String firstLine = (end >= 0) ? message.substring(0, end) : message;
-		return (firstLine.length() > 200) ? firstLine.substring(0, 200) + "..." : firstLine;
+	/**
+	 * Returns the error for a body that is not valid JSON. The detail gives only where
+	 * parsing stopped: Jackson's own message can quote the body, such as a password sent
+	 * unquoted.
+	 */
+	static BadRequestException invalidJson(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		String where = (location != null && location.getLineNr() > 0)
+				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+		return BadRequestException.invalidSyntax("The request body is not valid JSON" + where);
 	}
 
 }

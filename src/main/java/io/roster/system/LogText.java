@@ -1,5 +1,8 @@
 package io.roster.system;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /**
  * Makes client-supplied text safe for a log line: control characters (line breaks
  * included) become {@code _}, so no client can forge or split a log entry, and long text
@@ -9,19 +12,71 @@ public final class LogText {
 
 	private static final int MAX_LENGTH = 200;
 
+	private static final int MAX_EXCEPTION_MESSAGE_LENGTH = 2000;
+
 	private LogText() {
 	}
 
 	public static String sanitize(String text) {
-		StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
-		for (int i = 0; i < text.length() && i < MAX_LENGTH; i++) {
+		return sanitize(text, MAX_LENGTH);
+	}
+
+	/**
+	 * Returns a copy of an exception for the log, with the same stack frames and each
+	 * message sanitized, since a message can quote request data (a database error quotes
+	 * the value that violated a constraint). Each copy is a {@link SanitizedException}
+	 * whose message starts with the original class name. Its stack trace then starts a
+	 * new line only where a frame or a cause starts.
+	 */
+	public static Throwable sanitize(Throwable failure) {
+		return copy(failure, new IdentityHashMap<>());
+	}
+
+	private static String sanitize(String text, int maxLength) {
+		StringBuilder safe = new StringBuilder(Math.min(text.length(), maxLength));
+		for (int i = 0; i < text.length() && i < maxLength; i++) {
 			char c = text.charAt(i);
 			safe.append((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? '_' : c);
 		}
-		if (text.length() > MAX_LENGTH) {
+		if (text.length() > maxLength) {
 			safe.append("...");
 		}
 		return safe.toString();
+	}
+
+	private static Throwable copy(Throwable failure, Map<Throwable, Throwable> copies) {
+		Throwable existing = copies.get(failure);
+		if (existing != null) {
+			return existing;
+		}
+		String message = failure.getClass().getName();
+		if (failure.getMessage() != null) {
+			message += ": " + sanitize(failure.getMessage(), MAX_EXCEPTION_MESSAGE_LENGTH);
+		}
+		SanitizedException copy = new SanitizedException(message);
+		copies.put(failure, copy);
+		copy.setStackTrace(failure.getStackTrace());
+		if (failure.getCause() != null) {
+			copy.initCause(copy(failure.getCause(), copies));
+		}
+		for (Throwable suppressed : failure.getSuppressed()) {
+			copy.addSuppressed(copy(suppressed, copies));
+		}
+		return copy;
+	}
+
+	/** A logged copy of an exception: its message is the original class and message. */
+	public static final class SanitizedException extends RuntimeException {
+
+		SanitizedException(String message) {
+			super(message);
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
 	}
 
 }

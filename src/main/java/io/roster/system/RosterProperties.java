@@ -1,6 +1,7 @@
 package io.roster.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,10 +37,44 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param bulkMaxPayloadBytes maximum size of a Bulk request body, in bytes,
 	 * advertised as {@code bulk.maxPayloadSize} and used in place of {@code maxBodyBytes}
 	 * for Bulk requests
+	 * @param bodyReadTimeout longest time a client may take to send a request body
+	 * @param maxConcurrentRequestsPerCompany requests of one company served at once; more
+	 * are answered 429
+	 * @param unavailableRetryAfter {@code Retry-After} of a 503 during a database outage
+	 * @param rateLimit requests per SCIM token
+	 * @param authFailures invalid tokens tolerated per client address
+	 * @param json structure limits of request bodies
 	 */
 	public record Scim(@DefaultValue("10485760") int maxBodyBytes, @DefaultValue("100") int defaultPageSize,
 			@DefaultValue("1000") int maxPageSize, @DefaultValue("4096") int maxFilterLength,
-			@DefaultValue("1000") int bulkMaxOperations, @DefaultValue("1048576") int bulkMaxPayloadBytes) {
+			@DefaultValue("1000") int bulkMaxOperations, @DefaultValue("1048576") int bulkMaxPayloadBytes,
+			@DefaultValue("60s") Duration bodyReadTimeout, @DefaultValue("8") int maxConcurrentRequestsPerCompany,
+			@DefaultValue("10s") Duration unavailableRetryAfter, @DefaultValue RateLimit rateLimit,
+			@DefaultValue AuthFailures authFailures, @DefaultValue Json json) {
+	}
+
+	/**
+	 * @param requestsPerSecond requests a token may send per second on average
+	 * @param burst requests a token may send at once after a quiet period
+	 */
+	public record RateLimit(@DefaultValue("100") double requestsPerSecond, @DefaultValue("500") int burst) {
+	}
+
+	/**
+	 * @param maxPerAddress invalid tokens one client address may send within
+	 * {@code window} before its requests with unknown tokens are answered 429
+	 * @param window length of the counting window, and so of the block
+	 */
+	public record AuthFailures(@DefaultValue("10") int maxPerAddress, @DefaultValue("1m") Duration window) {
+	}
+
+	/**
+	 * @param maxDepth deepest nesting of objects and arrays
+	 * @param maxArrayElements most elements in one array, and most members in one object
+	 * @param maxTokens most JSON tokens (values, names, brackets) in one body
+	 */
+	public record Json(@DefaultValue("32") int maxDepth, @DefaultValue("100000") int maxArrayElements,
+			@DefaultValue("1000000") int maxTokens) {
 	}
 
 }

@@ -77,7 +77,10 @@ public class ScimTokens {
 		return this.companies.find(token.get().companyId());
 	}
 
-	static String hash(String secret) {
+	/**
+	 * Returns the SHA-256 hash of a token in hex, the form in which tokens are stored.
+	 */
+	public static String hash(String secret) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));

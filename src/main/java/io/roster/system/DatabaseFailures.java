@@ -1,0 +1,60 @@
+package io.roster.system;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a database outage from other failures: a connection that cannot be had or was
+ * lost, a server that is shutting down or starting, or a query that timed out. Such a
+ * failure is the server's and temporary, so callers answer 503 and let the client retry.
+ */
+public final class DatabaseFailures {
+
+	/**
+	 * PostgreSQL's SQLSTATEs for a server that an administrator or a crash shut down, or
+	 * that cannot accept connections yet.
+	 */
+	private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03");
+
+	private DatabaseFailures() {
+	}
+
+	/** Returns whether the failure, or any of its causes, is a database outage. */
+	public static boolean isOutage(@Nullable Throwable failure) {
+		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+		for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+			if (isOutageType(cause) || (cause instanceof SQLException sql && isOutageState(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isOutageType(Throwable failure) {
+		return failure instanceof DataAccessResourceFailureException
+				|| failure instanceof TransientDataAccessResourceException || failure instanceof QueryTimeoutException
+				|| failure instanceof CannotCreateTransactionException
+				|| failure instanceof SQLTransientConnectionException
+				|| failure instanceof SQLNonTransientConnectionException || failure instanceof SQLRecoverableException;
+	}
+
+	/**
+	 * Returns whether a SQLSTATE is class 08 (connection exception), class 53
+	 * (insufficient resources) or one of {@link #OUTAGE_STATES}.
+	 */
+	private static boolean isOutageState(@Nullable String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("53") || OUTAGE_STATES.contains(state));
+	}
+
+}
