@@ -72,6 +72,25 @@ public final class RosterServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts Roster with exactly the given database settings, such as
+	 * {@code spring.datasource.url} of a server the test runs itself.
+	 */
+	public static RosterServer start(Map<String, Object> properties) {
+		try {
+			Path dataDir = Files.createTempDirectory("roster-test-");
+			Map<String, Object> all = new LinkedHashMap<>();
+			all.put("roster.data-dir", dataDir.toString());
+			all.put("server.address", "127.0.0.1");
+			all.put("server.port", "0");
+			all.putAll(properties);
+			return new RosterServer(all, dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Stops Roster and starts it again on the same data directory and database. */
 	public void restart() {
 		stop();
