@@ -13,10 +13,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database outage from other failures: a connection that cannot be had or was
- * lost, a server that is shutting down or starting, or a query that timed out. Such a
+ * lost, a server that is shutting down or starting, a query that timed out, or a commit
+ * or rollback that failed at the JDBC level (the pool closes a connection that reported a
+ * connection error, so the rollback after it fails with "Connection is closed"). Such a
  * failure is the server's and temporary, so callers answer 503 and let the client retry.
  */
 public final class DatabaseFailures {
@@ -44,7 +47,7 @@ public final class DatabaseFailures {
 	private static boolean isOutageType(Throwable failure) {
 		return failure instanceof DataAccessResourceFailureException
 				|| failure instanceof TransientDataAccessResourceException || failure instanceof QueryTimeoutException
-				|| failure instanceof CannotCreateTransactionException
+				|| failure instanceof CannotCreateTransactionException || failure instanceof TransactionSystemException
 				|| failure instanceof SQLTransientConnectionException
 				|| failure instanceof SQLNonTransientConnectionException || failure instanceof SQLRecoverableException;
 	}
