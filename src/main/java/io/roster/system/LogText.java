@@ -2,17 +2,22 @@ package io.roster.system;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Makes client-supplied text safe for a log line: control characters (line breaks
- * included) become {@code _}, so no client can forge or split a log entry, and long text
- * is cut.
+ * included) become {@code _}, so no client can forge or split a log entry; anything
+ * shaped like a Roster SCIM token is redacted, in case a client puts one in a URL or an
+ * attribute; and long text is cut.
  */
 public final class LogText {
 
 	private static final int MAX_LENGTH = 200;
 
 	private static final int MAX_EXCEPTION_MESSAGE_LENGTH = 2000;
+
+	/** A SCIM token as issued: {@code rst_} and 32 random bytes in unpadded base64url. */
+	private static final Pattern TOKEN = Pattern.compile("rst_[A-Za-z0-9_-]{43}");
 
 	private LogText() {
 	}
@@ -32,7 +37,8 @@ public final class LogText {
 		return copy(failure, new IdentityHashMap<>());
 	}
 
-	private static String sanitize(String text, int maxLength) {
+	private static String sanitize(String raw, int maxLength) {
+		String text = TOKEN.matcher(raw).replaceAll("rst_[redacted]");
 		StringBuilder safe = new StringBuilder(Math.min(text.length(), maxLength));
 		for (int i = 0; i < text.length() && i < maxLength; i++) {
 			char c = text.charAt(i);
