@@ -1,6 +1,5 @@
 package io.roster.scim;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +70,7 @@ class ScimExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<String> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		// The exception's message quotes the values sent, so only its SQLSTATE is logged.
-		logger.debug("SCIM request violated a database constraint (SQLSTATE {})", sqlState(ex));
+		logger.debug("SCIM request violated a database constraint (SQLSTATE {})", DatabaseFailures.sqlState(ex));
 		return scim(ScimErrors.constraintViolation());
 	}
 
@@ -105,15 +104,6 @@ class ScimExceptionHandler {
 		logger.error("SCIM request failed unexpectedly (request id {})", RequestIds.of(request), LogText.sanitize(ex));
 		return ScimErrors.response(new ServerErrorException(
 				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request)));
-	}
-
-	private static String sqlState(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				return sql.getSQLState();
-			}
-		}
-		return "unknown";
 	}
 
 }

@@ -33,9 +33,10 @@ import io.roster.system.RosterProperties;
 /**
  * Reads the body of every SCIM POST, PUT and PATCH before a handler runs, and rejects it
  * early when it breaks a limit: 413 for a body larger than
- * {@code roster.scim.max-body-bytes} (at once when {@code Content-Length} says so), 408
- * when the client takes longer than {@code roster.scim.body-read-timeout} to send it, and
- * the {@link JsonLimits} on its structure. Handlers then read the body from memory.
+ * {@code roster.scim.max-body-bytes}, or {@code roster.scim.bulk-max-payload-bytes} for
+ * Bulk (at once when {@code Content-Length} says so), 408 when the client takes longer
+ * than {@code roster.scim.body-read-timeout} to send it, and the {@link JsonLimits} on
+ * its structure. Handlers then read the body from memory.
  * <p>
  * The container's connection timeout bounds each single read, so a client that stalls
  * gets its 408 at most that long after the deadline.
@@ -46,7 +47,11 @@ class ScimRequestBodies extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScimRequestBodies.class);
 
+	private static final String BULK_PATH = ScimWebConfiguration.BASE_PATH + "/Bulk";
+
 	private final int maxBodyBytes;
+
+	private final int maxBulkBytes;
 
 	private final Duration readTimeout;
 
@@ -54,6 +59,7 @@ class ScimRequestBodies extends OncePerRequestFilter {
 
 	ScimRequestBodies(RosterProperties.Scim properties) {
 		this.maxBodyBytes = properties.maxBodyBytes();
+		this.maxBulkBytes = properties.bulkMaxPayloadBytes();
 		this.readTimeout = properties.bodyReadTimeout();
 		this.jsonLimits = new JsonLimits(properties.json());
 	}
@@ -86,17 +92,19 @@ class ScimRequestBodies extends OncePerRequestFilter {
 	}
 
 	private byte[] read(HttpServletRequest request) throws ScimException {
+		boolean bulk = request.getRequestURI().equals(request.getContextPath() + BULK_PATH);
+		int maxBytes = bulk ? this.maxBulkBytes : this.maxBodyBytes;
 		long declared = request.getContentLengthLong();
-		if (declared > this.maxBodyBytes) {
-			throw tooLarge();
+		if (declared > maxBytes) {
+			throw tooLarge(bulk, maxBytes);
 		}
 		long deadline = System.nanoTime() + this.readTimeout.toNanos();
-		ByteArrayOutputStream body = new ByteArrayOutputStream((declared > 0) ? (int) declared : 1024);
+		ByteArrayOutputStream body = new ByteArrayOutputStream((declared > 0) ? (int) declared : 8192);
 		byte[] chunk = new byte[8192];
 		try (InputStream input = request.getInputStream()) {
 			for (int read = input.read(chunk); read != -1; read = input.read(chunk)) {
-				if (body.size() + read > this.maxBodyBytes) {
-					throw tooLarge();
+				if (body.size() + read > maxBytes) {
+					throw tooLarge(bulk, maxBytes);
 				}
 				body.write(chunk, 0, read);
 				if (System.nanoTime() - deadline > 0) {
@@ -111,9 +119,12 @@ class ScimRequestBodies extends OncePerRequestFilter {
 		return body.toByteArray();
 	}
 
-	private ContentTooLargeException tooLarge() {
-		return new ContentTooLargeException(
-				"The request body is larger than the limit of " + this.maxBodyBytes + " bytes");
+	private static ContentTooLargeException tooLarge(boolean bulk, int maxBytes) {
+		if (bulk) {
+			return new ContentTooLargeException("The Bulk request body is larger than maxPayloadSize, " + maxBytes
+					+ " bytes. Split its operations over several Bulk requests");
+		}
+		return new ContentTooLargeException("The request body is larger than the limit of " + maxBytes + " bytes");
 	}
 
 	private ScimException timedOut(HttpServletRequest request) {

@@ -60,4 +60,18 @@ public final class DatabaseFailures {
 		return state != null && (state.startsWith("08") || state.startsWith("53") || OUTAGE_STATES.contains(state));
 	}
 
+	/**
+	 * Returns the SQLSTATE of the first {@link SQLException} among the failure and its
+	 * causes, or {@code "unknown"}: a code to log where the message would quote data.
+	 */
+	public static String sqlState(Throwable failure) {
+		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+		for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return "unknown";
+	}
+
 }

@@ -69,8 +69,8 @@ class ScimLimitsTests {
 		String busyToken = this.lastToken;
 		ScimHttp other = newCompany("Other");
 		String body = userJson("slow.sync@example.com");
-		RawConnection first = startSlowPost(busyToken, body);
-		RawConnection second = startSlowPost(busyToken, body.replace("slow.sync", "slow.sync2"));
+		RawConnection first = holdRequest(busyToken, body);
+		RawConnection second = holdRequest(busyToken, body.replace("slow.sync", "slow.sync2"));
 		try {
 			ScimHttp.Response rejected = awaitStatus(busy, 429);
 			assertThat(rejected.header("Retry-After")).isEqualTo("1");
@@ -207,6 +207,24 @@ class ScimLimitsTests {
 						String.valueOf(body.getBytes(StandardCharsets.UTF_8).length)));
 		connection.send(body.substring(0, 1));
 		return connection;
+	}
+
+	/**
+	 * Starts a slow POST and returns once it is in progress on the server, which it is
+	 * when no answer came within a moment; one that came too early for a free permit and
+	 * got 429 is sent again.
+	 */
+	private RawConnection holdRequest(String token, String body) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			RawConnection connection = startSlowPost(token, body);
+			RawConnection.Response early = readIfAny(connection);
+			if (early == null) {
+				return connection;
+			}
+			connection.close();
+			assertThat(early.status()).as("early answer to a slow POST").isEqualTo(429);
+		}
+		throw new AssertionError("No slow POST got a permit in 5 attempts");
 	}
 
 	private static ScimHttp.Response awaitStatus(ScimHttp scim, int status) {
