@@ -44,7 +44,7 @@ final class JsonLimits {
 			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
 				if (++tokens > this.limits.maxTokens()) {
 					throw new ContentTooLargeException(
-							"The request body holds more than " + this.limits.maxTokens() + " JSON tokens");
+							"The request body contains more than " + this.limits.maxTokens() + " JSON tokens");
 				}
 				if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
 					counts.pop();

@@ -84,7 +84,7 @@ class ScimAuthentication extends OncePerRequestFilter {
 		Optional<Company> company = this.tokens.authenticate(token);
 		this.database.reachedDatabase();
 		if (company.isEmpty()) {
-			this.failures.recordFailure(address);
+			rejectedInvalidToken(address);
 			ScimErrors.write(response,
 					new UnauthorizedException("The bearer token is invalid, expired or revoked; use a current token"));
 			return;
@@ -100,6 +100,14 @@ class ScimAuthentication extends OncePerRequestFilter {
 		}
 		request.setAttribute(COMPANY, company.get());
 		chain.doFilter(request, response);
+	}
+
+	private void rejectedInvalidToken(String address) {
+		logger.debug("SCIM request from {} rejected: invalid token", LogText.sanitize(address));
+		if (this.failures.recordFailure(address)) {
+			logger.warn("Address {} sent too many invalid SCIM tokens; its requests with tokens not served"
+					+ " recently get 429 until its counting window ends", LogText.sanitize(address));
+		}
 	}
 
 	private boolean isThrottled(String address, HttpServletResponse response) throws IOException {
@@ -120,6 +128,7 @@ class ScimAuthentication extends OncePerRequestFilter {
 		if (wait.isZero()) {
 			return false;
 		}
+		logger.debug("SCIM request rejected: its token is over the rate limit");
 		ScimErrors.write(response,
 				new RateLimitException("This SCIM token sent more requests than its rate limit allows; retry later"),
 				wait);

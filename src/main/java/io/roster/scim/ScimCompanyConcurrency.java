@@ -23,9 +23,9 @@ import io.roster.tenant.Company;
 /**
  * Caps the SCIM requests one company has in progress, so that one company's initial sync
  * cannot take every request thread and database connection from the others. A request
- * over the cap is answered 429 with {@code Retry-After: 1} at once, without waiting. The
- * cap covers the whole request, reading its body included, so a slow client uses up only
- * its own company's share.
+ * over the cap gets 429 with {@code Retry-After: 1} at once, without waiting. The cap
+ * covers the whole request, reading its body included, so a slow client uses up only its
+ * own company's share.
  */
 class ScimCompanyConcurrency extends OncePerRequestFilter {
 

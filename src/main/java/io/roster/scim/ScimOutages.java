@@ -21,7 +21,7 @@ import io.roster.system.LogText;
 import io.roster.system.RequestIds;
 
 /**
- * Answers SCIM requests 503 with {@code Retry-After} at once while the database is
+ * Rejects SCIM requests at once with 503 and {@code Retry-After} while the database is
  * unreachable, and turns a failure thrown by a later SCIM filter (the token lookup, for
  * one) into a SCIM error instead of the servlet container's error page: 503 for a
  * database outage, 500 otherwise.
@@ -41,7 +41,7 @@ class ScimOutages extends OncePerRequestFilter {
 
 	/** Returns the error of a request that failed because the database is unreachable. */
 	static ScimException unavailable(HttpServletRequest request, Duration retryAfter) {
-		return new ScimException(503, null, "The directory database is unavailable; nothing was changed. Retry after "
+		return new ScimException(503, null, "The directory database is unavailable. Retry after "
 				+ ScimErrors.retryAfterSeconds(retryAfter) + " s. Request id: " + RequestIds.of(request));
 	}
 

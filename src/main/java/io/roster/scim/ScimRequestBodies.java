@@ -34,9 +34,9 @@ import io.roster.system.RosterProperties;
  * Reads the body of every SCIM POST, PUT and PATCH before a handler runs, and rejects it
  * early when it breaks a limit: 413 for a body larger than
  * {@code roster.scim.max-body-bytes}, or {@code roster.scim.bulk-max-payload-bytes} for
- * Bulk (at once when {@code Content-Length} says so), 408 when the client takes longer
- * than {@code roster.scim.body-read-timeout} to send it, and the {@link JsonLimits} on
- * its structure. Handlers then read the body from memory.
+ * Bulk (before reading it when {@code Content-Length} declares more), 408 when the client
+ * takes longer than {@code roster.scim.body-read-timeout} to send it, and the
+ * {@link JsonLimits} on its structure. Handlers then read the body from memory.
  * <p>
  * The container's connection timeout bounds each single read, so a client that stalls
  * gets its 408 at most that long after the deadline.
@@ -137,7 +137,7 @@ class ScimRequestBodies extends OncePerRequestFilter {
 			ScimErrors.write(response, ex);
 		}
 		catch (IOException | IllegalStateException ignored) {
-			// The client is gone; there is nobody to answer.
+			// The client closed the connection, so no response can reach it.
 		}
 	}
 

@@ -15,7 +15,7 @@ import io.roster.tenant.ScimTokens;
 
 /**
  * Registers the SCIM filters for {@code /scim/v2} only, in this order: the access log, so
- * that it also records rejected requests; the outage guard, which answers 503 while the
+ * that it also records rejected requests; the outage guard, which returns 503 while the
  * database is down and turns failures of the later filters into SCIM errors;
  * authentication with its rate limits; the per-company concurrency cap; media types; and
  * the request body limits, last, so that only authenticated requests within their

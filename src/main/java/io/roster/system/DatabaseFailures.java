@@ -16,11 +16,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a database outage from other failures: a connection that cannot be had or was
- * lost, a server that is shutting down or starting, a query that timed out, or a commit
- * or rollback that failed at the JDBC level (the pool closes a connection that reported a
- * connection error, so the rollback after it fails with "Connection is closed"). Such a
- * failure is the server's and temporary, so callers answer 503 and let the client retry.
+ * Tells a database outage from other failures. An outage is a connection that cannot be
+ * had or was lost, a server that is shutting down or starting, a query that timed out, or
+ * a commit or rollback that failed at the JDBC level. The last happens because the pool
+ * closes a connection that reported a connection error, so the rollback after it fails
+ * with "Connection is closed". Such a failure is the server's and temporary, so callers
+ * respond 503 and let the client retry.
  */
 public final class DatabaseFailures {
 

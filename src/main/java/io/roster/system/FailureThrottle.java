@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 /**
  * Counts failures by key in fixed windows and blocks a key that reached
  * {@code maxFailures} until its window ends. Used with client addresses, so that one
- * address cannot try token after token. Once the map holds more than {@link #MAX_KEYS}
+ * address cannot try token after token. Once the map contains more than {@link #MAX_KEYS}
  * keys, keys whose window has ended are dropped.
  */
 public final class FailureThrottle {
@@ -45,12 +45,16 @@ public final class FailureThrottle {
 		return (window != null) ? window.blockedFor(this.nanoTime.getAsLong()) : Duration.ZERO;
 	}
 
-	public void recordFailure(String key) {
+	/**
+	 * Counts a failure of the key.
+	 * @return whether this failure reached the limit and so starts the key's block
+	 */
+	public boolean recordFailure(String key) {
 		long now = this.nanoTime.getAsLong();
 		if (this.windows.size() > MAX_KEYS) {
 			this.windows.values().removeIf((window) -> window.hasEnded(now));
 		}
-		this.windows.computeIfAbsent(key, (k) -> new Window(now)).record(now);
+		return this.windows.computeIfAbsent(key, (k) -> new Window(now)).record(now);
 	}
 
 	private final class Window {
@@ -63,12 +67,13 @@ public final class FailureThrottle {
 			this.startedAt = now;
 		}
 
-		synchronized void record(long now) {
+		synchronized boolean record(long now) {
 			if (hasEnded(now)) {
 				this.startedAt = now;
 				this.failures = 0;
 			}
 			this.failures++;
+			return this.failures == FailureThrottle.this.maxFailures;
 		}
 
 		synchronized Duration blockedFor(long now) {

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Token buckets by key: each key may send {@code burst} requests at once and
- * {@code perSecond} requests a second on average. Once the map holds more than
+ * {@code perSecond} requests a second on average. Once the map contains more than
  * {@link #MAX_IDLE_KEYS} keys, buckets that are full and unused for a minute are dropped,
  * so memory stays bounded by the keys active recently.
  */

@@ -39,7 +39,7 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * for Bulk requests
 	 * @param bodyReadTimeout longest time a client may take to send a request body
 	 * @param maxConcurrentRequestsPerCompany requests of one company served at once; more
-	 * are answered 429
+	 * get 429
 	 * @param unavailableRetryAfter {@code Retry-After} of a 503 during a database outage
 	 * @param rateLimit requests per SCIM token
 	 * @param authFailures invalid tokens tolerated per client address
@@ -62,7 +62,7 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 
 	/**
 	 * @param maxPerAddress invalid tokens one client address may send within
-	 * {@code window} before its requests with unknown tokens are answered 429
+	 * {@code window} before its requests with unknown tokens get 429
 	 * @param window length of the counting window, and so of the block
 	 */
 	public record AuthFailures(@DefaultValue("10") int maxPerAddress, @DefaultValue("1m") Duration window) {

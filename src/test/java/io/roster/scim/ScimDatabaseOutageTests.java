@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stops PostgreSQL under a provisioning load and starts it again on the same data
- * directory and port, while Roster keeps running: during the outage requests are answered
- * 503 with {@code Retry-After} and health is down; afterwards service resumes without a
- * restart, and every acknowledged user is there with all its emails. Clients behave as
- * identity providers do and send a request that got 503 again later.
+ * directory and port, while Roster keeps running: during the outage requests get 503 with
+ * {@code Retry-After} and health is down; afterwards service resumes without a restart,
+ * and every acknowledged user is there with all its emails. Clients behave as identity
+ * providers do and send a request that got 503 again later.
  */
 class ScimDatabaseOutageTests {
 
@@ -49,7 +49,7 @@ class ScimDatabaseOutageTests {
 	private final AtomicInteger nextUser = new AtomicInteger();
 
 	@Test
-	void postgresRestartUnderLoadAnswers503ThenResumes() throws Exception {
+	void postgresRestartGives503ThenResumes() throws Exception {
 		Path pgData = Files.createTempDirectory("roster-outage-pg-");
 		int pgPort = RosterProcess.freePort();
 		EmbeddedPostgres postgres = startPostgres(pgData, pgPort);
@@ -118,7 +118,7 @@ class ScimDatabaseOutageTests {
 
 	/**
 	 * Sends a user that got 503 earlier, or else a new one. A 409 for a user sent again
-	 * means its earlier request was committed although its answer was lost.
+	 * means its earlier request was committed although its response was lost.
 	 */
 	private void provisionOne(ScimHttp scim) {
 		String retry = this.retries.poll();

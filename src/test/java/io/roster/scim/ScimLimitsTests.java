@@ -48,7 +48,7 @@ class ScimLimitsTests {
 	}
 
 	@Test
-	void requestOverRateLimitGets429WithRetryAfter() {
+	void rateLimitGives429WithRetryAfter() {
 		ScimHttp scim = newCompany("Rate");
 		for (int i = 0; i < 20; i++) {
 			assertThat(scim.get("/Users?count=0").status()).as("request %d of the burst", i + 1).isEqualTo(200);
@@ -64,7 +64,7 @@ class ScimLimitsTests {
 	}
 
 	@Test
-	void companyAtItsConcurrencyCapLeavesOthersServed() {
+	void concurrencyCapLeavesOtherCompaniesServed() {
 		ScimHttp busy = newCompany("Busy");
 		String busyToken = this.lastToken;
 		ScimHttp other = newCompany("Other");
@@ -211,8 +211,8 @@ class ScimLimitsTests {
 
 	/**
 	 * Starts a slow POST and returns once it is in progress on the server, which it is
-	 * when no answer came within a moment; one that came too early for a free permit and
-	 * got 429 is sent again.
+	 * when no response arrived within a moment; one that came too early for a free permit
+	 * and got 429 is sent again.
 	 */
 	private RawConnection holdRequest(String token, String body) {
 		for (int attempt = 0; attempt < 5; attempt++) {

@@ -65,7 +65,7 @@ class ScimLoggingTests {
 	}
 
 	@Test
-	void tokensAndPasswordsStayOutOfLogsErrorsAndMetrics(CapturedOutput output) {
+	void secretsStayOutOfLogsAndMetrics(CapturedOutput output) {
 		try (RosterServer server = RosterServer.start(this.database, Map.of("logging.level.io.roster", "DEBUG"))) {
 			String token = server.demoToken();
 			String wrongToken = "rst_" + "W".repeat(43);
