@@ -51,7 +51,11 @@ final class BenchServer implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap, "-jar", jar.toString(),
 				"--server.address=127.0.0.1", "--server.port=" + port, "--roster.data-dir=" + dataDir,
-				"--logging.level.root=WARN", "--logging.level.io.roster=WARN"));
+				"--logging.level.root=WARN", "--logging.level.io.roster=WARN",
+				// The benchmark measures capacity, so the per-token rate limit and the
+				// per-company concurrency cap are set above anything it sends.
+				"--roster.scim.rate-limit.requests-per-second=1000000", "--roster.scim.rate-limit.burst=1000000",
+				"--roster.scim.max-concurrent-requests-per-company=10000"));
 		EmbeddedPostgres postgres = null;
 		if (database.equals("postgresql")) {
 			postgres = EmbeddedPostgres.builder()

@@ -3,6 +3,7 @@ package io.roster.scim;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -57,7 +58,10 @@ class ScimConcurrencyTests {
 
 	@BeforeParameterizedClassInvocation
 	static void startServer(TestDatabase database) {
-		server = RosterServer.start(database);
+		// Every stream belongs to one company and they all send at once, so the company's
+		// concurrency cap is raised to the number of streams.
+		server = RosterServer.start(database,
+				Map.of("roster.scim.max-concurrent-requests-per-company", String.valueOf(STREAMS)));
 		scim = new ScimHttp(server.scimUrl(), server.demoToken());
 		executor = Executors.newFixedThreadPool(STREAMS);
 	}
