@@ -167,7 +167,8 @@ public final class LoadBenchmark {
 				"pages of %d; first 10 pages p50 %.2f ms, last 10 p50 %.2f ms; totalResults %d, distinct ids %d", PAGE,
 				medianMillis(result.latencies(), 0, 10),
 				medianMillis(result.latencies(), result.latencies().length - 11, 10), totals[0], seen.size());
-		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(), note);
+		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(),
+				result.note() + note);
 	}
 
 	/**
@@ -225,7 +226,8 @@ public final class LoadBenchmark {
 		int found = (members != null) ? members.size() : 0;
 		String note = String.format(Locale.ROOT, "%d members per PATCH; members expected %d, found %d", perPatch,
 				patches * perPatch, found);
-		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(), note);
+		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(),
+				result.note() + note);
 	}
 
 	private PhaseResult deactivate() throws Exception {
