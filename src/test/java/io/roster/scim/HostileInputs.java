@@ -61,12 +61,11 @@ final class HostileInputs {
 			"userName eq \"\\q\"", "' OR 1=1 --", "userName eq \"x\" OR 1=1 --", "1=1",
 			"userName eq \"x\"; DROP TABLE colleague; --", "userName eq \"x\" -- comment", "userName eq \"x\" /* c */",
 			"()", "(", ")", "[]", "not ()", "not (", "userName[]", "emails[type eq \"work\"]]",
-			"emails[[type eq \"work\"]]", "emails[type eq \"work\"].value eq \"x\"", "eq \"x\"",
-			"\"userName\" eq \"x\"", "userName pr pr", "userName eq \"x\" \"y\"",
-			"userName eq \"x\" and and userName pr", "*", "%", "userName eq \"%\" OR \"1\"=\"1\"",
-			"emails[type eq \"work\" and value co \"x\"", "emails[]", "emails[ ]", "emails[type eq \"work\"",
-			"userName eq \"x\"\u0000", "userName eq \"x\" and (", "emails[type eq \"a\"[value eq \"b\"]]",
-			"emails[emails[type eq \"a\"]]");
+			"emails[[type eq \"work\"]]", "eq \"x\"", "\"userName\" eq \"x\"", "userName pr pr",
+			"userName eq \"x\" \"y\"", "userName eq \"x\" and and userName pr", "*", "%",
+			"userName eq \"%\" OR \"1\"=\"1\"", "emails[type eq \"work\" and value co \"x\"", "emails[]", "emails[ ]",
+			"emails[type eq \"work\"", "userName eq \"x\"\u0000", "userName eq \"x\" and (",
+			"emails[type eq \"a\"[value eq \"b\"]]", "emails[emails[type eq \"a\"]]");
 
 	private static final String HOSTILE_CHARACTERS = "()[]\"'\\ %_=<>!;-*/.:,{}@#$^&|~`?+\t\n\r\u0000\u0001éß李😀";
 
