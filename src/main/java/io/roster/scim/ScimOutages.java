@@ -41,8 +41,13 @@ class ScimOutages extends OncePerRequestFilter {
 
 	/** Returns the error of a request that failed because the database is unreachable. */
 	static ScimException unavailable(HttpServletRequest request, Duration retryAfter) {
+		return unavailable(RequestIds.of(request), retryAfter);
+	}
+
+	/** Returns the error of a request that failed because the database is unreachable. */
+	static ScimException unavailable(String requestId, Duration retryAfter) {
 		return new ScimException(503, null, "The directory database is unavailable. Retry after "
-				+ ScimErrors.retryAfterSeconds(retryAfter) + " s. Request id: " + RequestIds.of(request));
+				+ ScimErrors.retryAfterSeconds(retryAfter) + " s. Request id: " + requestId);
 	}
 
 	@Override
