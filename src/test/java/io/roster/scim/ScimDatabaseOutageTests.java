@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import io.roster.support.RosterProcess;
 import io.roster.support.RosterServer;
@@ -89,6 +90,7 @@ class ScimDatabaseOutageTests {
 		}
 		finally {
 			postgres.close();
+			FileSystemUtils.deleteRecursively(pgData);
 		}
 	}
 
