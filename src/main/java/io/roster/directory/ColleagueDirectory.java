@@ -1,7 +1,8 @@
 package io.roster.directory;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -11,38 +12,46 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
+import io.roster.tenant.MatchingPolicy;
 
 /**
  * The rules for colleagues that an identity provider manages: provisioning (with linking
- * and rehire), changes with optimistic concurrency, and deprovisioning.
+ * and rehire), changes with optimistic concurrency, and deprovisioning. Every command
+ * takes the SCIM connection's actor and records what it changed in the history, in the
+ * same transaction.
  */
 @Service
 public class ColleagueDirectory {
-
-	private static final String SCIM = "scim";
 
 	private static final int MAX_ATTEMPTS = 5;
 
 	private final ColleagueStore colleagues;
 
-	private final TeamStore teams;
+	private final Memberships memberships;
 
-	ColleagueDirectory(ColleagueStore colleagues, TeamStore teams) {
+	private final History history;
+
+	ColleagueDirectory(ColleagueStore colleagues, Memberships memberships, History history) {
 		this.colleagues = colleagues;
-		this.teams = teams;
+		this.memberships = memberships;
+		this.history = history;
 	}
 
 	/**
 	 * Provisions a colleague. A colleague with the same userName (ignoring case), or an
 	 * unlinked one with the same external id, is linked again and takes the new profile
-	 * (rehire), keeping its identity; an app-managed one is linked only when the
-	 * company's matching policy is {@code auto}.
+	 * (rehire), keeping its identity and history. An app-managed colleague with the same
+	 * userName is linked only when the company's matching policy is {@code auto}. A new
+	 * or rehired colleague without a stated role gets the company's default role; a
+	 * linked app-managed colleague keeps its role.
 	 * @throws DirectoryException with {@code CONFLICT} when the userName belongs to a
-	 * linked colleague
+	 * linked colleague, or to an app-managed one under the policy {@code never}
 	 */
 	@Transactional
-	public Colleague provision(Company company, ColleagueProfile profile) {
+	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile) {
+		UUID connectionId = connectionOf(actor);
 		UUID companyId = company.id();
 		Optional<Colleague> existing = this.colleagues.findByUserName(companyId, profile.userName());
 		if (existing.isEmpty() && profile.externalId() != null) {
@@ -52,12 +61,16 @@ public class ColleagueDirectory {
 		Instant now = Timestamps.now();
 		try {
 			if (existing.isPresent()) {
-				return relink(company, existing.get(), linkId, profile, now);
+				return relink(actor, company, existing.get(), linkId, profile, now);
 			}
-			Colleague created = new Colleague(UUID.randomUUID(), linkId, profile, company.defaultRole(), SCIM, 1, now,
-					now);
+			String role = (profile.role() != null) ? Role.require(profile.role(), "role").code()
+					: company.defaultRole();
+			Colleague created = new Colleague(UUID.randomUUID(), linkId, profile.withRole(role), Colleague.SCIM,
+					connectionId, 1, now, now);
 			this.colleagues.insert(companyId, created);
-			return created;
+			List<FieldChange> changes = ColleagueChanges.created(created);
+			this.history.colleague(companyId, actor, created.id(), "provisioned", changes, now);
+			return new Changed<>(created, changes);
 		}
 		catch (DuplicateKeyException ex) {
 			throw userNameTaken(profile.userName());
@@ -71,29 +84,32 @@ public class ColleagueDirectory {
 	/**
 	 * Changes a linked colleague's profile. The change is computed from the stored
 	 * colleague and applied only if nobody changed the colleague in between; otherwise it
-	 * is computed again from the newer state.
+	 * is computed again from the newer state. A changed profile without a role keeps the
+	 * current role.
 	 * @param expectedVersion the version the caller saw, or {@code null} to apply to the
 	 * latest version
 	 */
 	@Transactional
-	public Colleague update(UUID companyId, String linkId, @Nullable Long expectedVersion,
+	public Changed<Colleague> update(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion,
 			UnaryOperator<ColleagueProfile> change) {
+		UUID connectionId = connectionOf(actor);
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Colleague current = findLinked(companyId, linkId)
-				.orElseThrow(() -> DirectoryException.notFound("User", linkId));
-			if (expectedVersion != null && expectedVersion != current.version()) {
-				throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
-						"User " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
-			}
+			Colleague current = linked(companyId, linkId, expectedVersion);
 			ColleagueProfile profile = change.apply(current.profile());
+			String role = (profile.role() != null) ? Role.require(profile.role(), "role").code() : current.role();
+			profile = profile.withRole(role);
 			if (profile.equals(current.profile())) {
-				return current;
+				return Changed.unchanged(current);
 			}
-			Colleague updated = new Colleague(current.id(), linkId, profile, current.role(), SCIM,
-					current.version() + 1, current.createdAt(), Timestamps.now());
+			Instant now = Timestamps.now();
+			Colleague updated = new Colleague(current.id(), linkId, profile, Colleague.SCIM, connectionId,
+					current.version() + 1, current.createdAt(), now);
 			try {
 				if (this.colleagues.update(companyId, updated, current.version())) {
-					return updated;
+					List<FieldChange> changes = ColleagueChanges.between(current, updated);
+					this.history.colleague(companyId, actor, current.id(), ColleagueChanges.action(changes), changes,
+							now);
+					return new Changed<>(updated, changes);
 				}
 			}
 			catch (DuplicateKeyException ex) {
@@ -106,20 +122,24 @@ public class ColleagueDirectory {
 
 	/**
 	 * Deprovisions a colleague: deactivates it, removes it from its teams and unlinks it
-	 * from the identity provider, keeping its record for a later rehire.
+	 * from the identity provider, keeping its record and history for a later rehire.
+	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
 	 */
 	@Transactional
-	public void deprovision(UUID companyId, String linkId) {
-		Colleague current = findLinked(companyId, linkId)
-			.orElseThrow(() -> DirectoryException.notFound("User", linkId));
-		ColleagueProfile inactive = current.profile().withActive(false);
-		Colleague unlinked = new Colleague(current.id(), null, inactive, current.role(), current.managedBy(),
-				current.version() + 1, current.createdAt(), Timestamps.now());
+	public Changed<Colleague> deprovision(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion) {
+		connectionOf(actor);
+		Colleague current = linked(companyId, linkId, expectedVersion);
+		Instant now = Timestamps.now();
+		Colleague unlinked = new Colleague(current.id(), null, current.profile().withActive(false), current.managedBy(),
+				current.scimConnectionId(), current.version() + 1, current.createdAt(), now);
 		if (!this.colleagues.update(companyId, unlinked, current.version())) {
 			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
 					"User " + linkId + " changed concurrently; retry the request");
 		}
-		this.teams.removeFromAllTeams(companyId, current.id(), unlinked.updatedAt());
+		List<FieldChange> changes = new ArrayList<>(ColleagueChanges.between(current, unlinked));
+		changes.addAll(this.memberships.leaveAll(companyId, actor, current.id(), now));
+		this.history.colleague(companyId, actor, current.id(), "deprovisioned", changes, now);
+		return new Changed<>(unlinked, changes);
 	}
 
 	/**
@@ -127,27 +147,51 @@ public class ColleagueDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
-		return this.colleagues.search(companyId, criterion, page);
+		return this.colleagues.search(companyId, criterion, page, true);
 	}
 
-	private Colleague relink(Company company, Colleague existing, String linkId, ColleagueProfile profile,
-			Instant now) {
+	private Colleague linked(UUID companyId, String linkId, @Nullable Long expectedVersion) {
+		Colleague current = findLinked(companyId, linkId)
+			.orElseThrow(() -> DirectoryException.notFound("User", linkId));
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+					"User " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
+		}
+		return current;
+	}
+
+	private Changed<Colleague> relink(Actor actor, Company company, Colleague existing, String linkId,
+			ColleagueProfile profile, Instant now) {
 		if (existing.linkId() != null) {
 			throw userNameTaken(profile.userName());
 		}
-		if (!SCIM.equals(existing.managedBy()) && !Objects.equals(company.matchingPolicy(), "auto")) {
+		boolean rehire = existing.isScimManaged();
+		if (!rehire
+				&& MatchingPolicy.parse(company.matchingPolicy()).orElse(MatchingPolicy.AUTO) != MatchingPolicy.AUTO) {
 			throw new DirectoryException(DirectoryException.Reason.CONFLICT, "userName",
 					"userName " + profile.userName()
 							+ " belongs to a colleague managed in the product, and the company's matching"
-							+ " policy is 'never'");
+							+ " policy is 'never'; link them by changing the policy to 'auto'");
 		}
-		Colleague relinked = new Colleague(existing.id(), linkId, profile, existing.role(), SCIM,
-				existing.version() + 1, existing.createdAt(), now);
+		String role = (profile.role() != null) ? Role.require(profile.role(), "role").code()
+				: rehire ? company.defaultRole() : existing.role();
+		Colleague relinked = new Colleague(existing.id(), linkId, profile.withRole(role), Colleague.SCIM,
+				connectionOf(actor), existing.version() + 1, existing.createdAt(), now);
 		if (!this.colleagues.update(company.id(), relinked, existing.version())) {
 			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
 					"User " + profile.userName() + " changed concurrently; retry the request");
 		}
-		return relinked;
+		List<FieldChange> changes = ColleagueChanges.between(existing, relinked);
+		this.history.colleague(company.id(), actor, existing.id(), rehire ? "rehired" : "linked", changes, now);
+		return new Changed<>(relinked, changes);
+	}
+
+	/** Returns the SCIM connection a SCIM command runs for. */
+	static UUID connectionOf(Actor actor) {
+		if (actor.type() != Actor.Type.SCIM || actor.id() == null) {
+			throw new IllegalArgumentException("Only a SCIM connection provisions colleagues and teams, not " + actor);
+		}
+		return actor.id();
 	}
 
 	private static DirectoryException userNameTaken(String userName) {

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -43,14 +45,15 @@ class ColleagueStore {
 		this.jdbc.sql("""
 				INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
 				  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
-				  department, cost_center, organization, division, manager_link_id, managed_by, version, created_at,
-				  updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
+				  version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()), p.externalId(),
 					p.givenName(), p.familyName(), p.formattedName(), p.displayName(), key(p.displayName()), p.title(),
 					p.active(), colleague.role(), p.employeeNumber(), p.department(), p.costCenter(), p.organization(),
-					p.division(), p.managerLinkId(), colleague.managedBy(), colleague.version(),
-					Timestamps.toColumn(colleague.createdAt()), Timestamps.toColumn(colleague.updatedAt()))
+					p.division(), p.managerLinkId(), colleague.managedBy(), colleague.scimConnectionId(),
+					colleague.version(), Timestamps.toColumn(colleague.createdAt()),
+					Timestamps.toColumn(colleague.updatedAt()))
 			.update();
 		insertValues(companyId, colleague.id(), p);
 	}
@@ -65,12 +68,12 @@ class ColleagueStore {
 				UPDATE colleague SET link_id = ?, user_name = ?, user_name_key = ?, external_id = ?, given_name = ?,
 				  family_name = ?, formatted_name = ?, display_name = ?, display_name_key = ?, title = ?, active = ?,
 				  role = ?, employee_number = ?, department = ?, cost_center = ?, organization = ?, division = ?,
-				  manager_link_id = ?, managed_by = ?, version = ?, updated_at = ?
+				  manager_link_id = ?, managed_by = ?, scim_connection_id = ?, version = ?, updated_at = ?
 				WHERE company_id = ? AND id = ? AND version = ?""")
 			.params(colleague.linkId(), p.userName(), key(p.userName()), p.externalId(), p.givenName(), p.familyName(),
 					p.formattedName(), p.displayName(), key(p.displayName()), p.title(), p.active(), colleague.role(),
 					p.employeeNumber(), p.department(), p.costCenter(), p.organization(), p.division(),
-					p.managerLinkId(), colleague.managedBy(), colleague.version(),
+					p.managerLinkId(), colleague.managedBy(), colleague.scimConnectionId(), colleague.version(),
 					Timestamps.toColumn(colleague.updatedAt()), companyId, colleague.id(), expectedVersion)
 			.update();
 		if (rows == 0) {
@@ -81,6 +84,10 @@ class ColleagueStore {
 			.update();
 		insertValues(companyId, colleague.id(), p);
 		return true;
+	}
+
+	Optional<Colleague> findById(UUID companyId, UUID id) {
+		return first(find(companyId, "c.id = ?", List.of(id), 0, 1));
 	}
 
 	Optional<Colleague> findByLinkId(UUID companyId, String linkId) {
@@ -98,14 +105,22 @@ class ColleagueStore {
 		return first(find(companyId, "c.link_id IS NULL AND c.external_id = ?", List.of(externalId), 0, 1));
 	}
 
-	Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
+	/**
+	 * Searches a company's colleagues.
+	 * @param linkedOnly whether to find only colleagues linked to an identity provider,
+	 * the ones SCIM serves
+	 */
+	Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page, boolean linkedOnly) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
-		String condition = "c.link_id IS NOT NULL AND " + where.sql();
+		String condition = (linkedOnly ? "c.link_id IS NOT NULL AND " : "") + where.sql();
+		// Seek positions of the two kinds of search are kept apart, since their rows
+		// differ.
+		String positionsKey = linkedOnly ? "colleague" : "colleague, linked or not";
 		if (page.limit() == 0) {
 			long total = count(companyId, condition, where);
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
-		PageRequest read = this.positions.resolve(companyId, "colleague", where, page);
+		PageRequest read = this.positions.resolve(companyId, positionsKey, where, page);
 		String pageCondition = condition;
 		List<Object> params = new ArrayList<>(where.params());
 		if (read.after() != null) {
@@ -124,7 +139,7 @@ class ColleagueStore {
 		long total = complete ? read.offset() + items.size() : count(companyId, condition, where);
 		Page<Colleague> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
 				hasMore);
-		this.positions.remember(companyId, "colleague", where, page, served);
+		this.positions.remember(companyId, positionsKey, where, page, served);
 		return served;
 	}
 
@@ -136,6 +151,26 @@ class ColleagueStore {
 			.params(params)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Returns the members of a team, linked or not, by userName. */
+	List<Colleague> membersOf(UUID companyId, UUID teamId) {
+		return find(companyId,
+				"c.id IN (SELECT m.colleague_id FROM team_member m WHERE m.company_id = c.company_id AND m.team_id = ?)",
+				List.of(teamId), " ORDER BY c.user_name_key, c.id", 0, Integer.MAX_VALUE);
+	}
+
+	/** Returns which of the given ids belong to colleagues of the company. */
+	Set<UUID> existingIds(UUID companyId, Collection<UUID> ids) {
+		Set<UUID> found = new HashSet<>();
+		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
+			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+			this.jdbc.sql("SELECT id FROM colleague WHERE company_id = ? AND id IN (" + marks + ")")
+				.params(prepend(companyId, chunk))
+				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
+				.list();
+		}
+		return found;
 	}
 
 	/** Returns the internal ids of the linked colleagues with the given link ids. */
@@ -242,7 +277,8 @@ class ColleagueStore {
 				rs.getBoolean("active"), rs.getString("role"), rs.getString("employee_number"),
 				rs.getString("department"), rs.getString("cost_center"), rs.getString("organization"),
 				rs.getString("division"), rs.getString("manager_link_id"), rs.getString("managed_by"),
-				rs.getLong("version"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+				rs.getObject("scim_connection_id", UUID.class), rs.getLong("version"),
+				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
 	}
 
 	private record StoredValue(String kind, MultiValue value) {
@@ -253,7 +289,7 @@ class ColleagueStore {
 			@Nullable String displayName, @Nullable String title, boolean active, String role,
 			@Nullable String employeeNumber, @Nullable String department, @Nullable String costCenter,
 			@Nullable String organization, @Nullable String division, @Nullable String managerLinkId, String managedBy,
-			long version, java.time.Instant createdAt, java.time.Instant updatedAt) {
+			@Nullable UUID scimConnectionId, long version, java.time.Instant createdAt, java.time.Instant updatedAt) {
 
 		Colleague toColleague(List<StoredValue> values) {
 			List<MultiValue> emails = values.stream()
@@ -266,10 +302,10 @@ class ColleagueStore {
 				.toList();
 			ColleagueProfile profile = new ColleagueProfile(this.userName, this.externalId, this.givenName,
 					this.familyName, this.formattedName, this.displayName, this.title, this.active, emails, roles,
-					this.employeeNumber, this.department, this.costCenter, this.organization, this.division,
+					this.role, this.employeeNumber, this.department, this.costCenter, this.organization, this.division,
 					this.managerLinkId);
-			return new Colleague(this.id, this.linkId, profile, this.role, this.managedBy, this.version, this.createdAt,
-					this.updatedAt);
+			return new Colleague(this.id, this.linkId, profile, this.managedBy, this.scimConnectionId, this.version,
+					this.createdAt, this.updatedAt);
 		}
 
 	}

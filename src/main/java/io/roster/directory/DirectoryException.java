@@ -11,8 +11,16 @@ public class DirectoryException extends RuntimeException {
 
 		/** The target does not exist in the company. */
 		NOT_FOUND,
-		/** A value that must be unique in the company is already taken. */
+		/**
+		 * A value that must be unique in the company is already taken, or the state
+		 * forbids the change.
+		 */
 		CONFLICT,
+		/**
+		 * The field is managed elsewhere, such as by the identity provider of a
+		 * SCIM-managed colleague, and this channel may not change it.
+		 */
+		READ_ONLY,
 		/** A value is not acceptable. */
 		INVALID_VALUE,
 		/** The target changed since the version the caller expected. */

@@ -59,6 +59,10 @@ public record Field(String column, Type type, @Nullable String keyColumn) {
 
 	public static final Field MANAGER_LINK_ID = new Field("c.manager_link_id", Type.STRING, null);
 
+	public static final Field ROLE = new Field("c.role", Type.STRING, null);
+
+	public static final Field COLLEAGUE_MANAGED_BY = new Field("c.managed_by", Type.STRING, null);
+
 	public static final Field COLLEAGUE_CREATED = new Field("c.created_at", Type.INSTANT, null);
 
 	public static final Field COLLEAGUE_UPDATED = new Field("c.updated_at", Type.INSTANT, null);
@@ -86,6 +90,13 @@ public record Field(String column, Type type, @Nullable String keyColumn) {
 	public static final Field TEAM_DISPLAY_NAME = new Field("t.display_name", Type.STRING, "t.active_name_key");
 
 	public static final Field TEAM_EXTERNAL_ID = new Field("t.external_id", Type.STRING, null);
+
+	/** The team's name compared as stored, archived teams included. */
+	public static final Field TEAM_NAME = new Field("t.display_name", Type.STRING, null);
+
+	public static final Field TEAM_MANAGED_BY = new Field("t.managed_by", Type.STRING, null);
+
+	public static final Field TEAM_ARCHIVED = new Field("t.archived", Type.BOOLEAN, null);
 
 	public static final Field TEAM_CREATED = new Field("t.created_at", Type.INSTANT, null);
 

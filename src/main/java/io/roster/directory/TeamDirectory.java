@@ -1,6 +1,7 @@
 package io.roster.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,33 +14,40 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 
 /**
  * The rules for teams that an identity provider manages: provisioning (taking over a team
- * of the same name), renames, membership deltas and archiving.
+ * of the same name), renames, membership deltas and archiving. Every command records what
+ * it changed in the history, in the same transaction.
  */
 @Service
 public class TeamDirectory {
-
-	private static final String SCIM = "scim";
 
 	private final TeamStore teams;
 
 	private final ColleagueStore colleagues;
 
-	TeamDirectory(TeamStore teams, ColleagueStore colleagues) {
+	private final Memberships memberships;
+
+	private final History history;
+
+	TeamDirectory(TeamStore teams, ColleagueStore colleagues, Memberships memberships, History history) {
 		this.teams = teams;
 		this.colleagues = colleagues;
+		this.memberships = memberships;
+		this.history = history;
 	}
 
 	/**
 	 * Provisions a team. An active team with the same name (ignoring case) that no
-	 * identity provider is linked to is taken over; otherwise a team is created. Either
-	 * way its members become exactly {@code memberLinkIds}.
+	 * identity provider is linked to is taken over and becomes SCIM-managed; otherwise a
+	 * team is created. Either way its members become exactly {@code memberLinkIds}.
 	 */
 	@Transactional
-	public Team provision(Company company, TeamProfile profile, Set<String> memberLinkIds) {
+	public Changed<Team> provision(Actor actor, Company company, TeamProfile profile, Set<String> memberLinkIds) {
+		UUID connectionId = ColleagueDirectory.connectionOf(actor);
 		UUID companyId = company.id();
 		Map<String, UUID> memberIds = resolveMembers(companyId, memberLinkIds);
 		Optional<Team> existing = this.teams.findActiveByName(companyId, profile.displayName());
@@ -52,23 +60,26 @@ public class TeamDirectory {
 		try {
 			if (existing.isPresent()) {
 				Team old = existing.get();
-				team = new Team(old.id(), linkId, profile, SCIM, false, old.version() + 1, old.createdAt(), now);
+				team = new Team(old.id(), linkId, profile, Colleague.SCIM, connectionId, false, old.version() + 1,
+						old.createdAt(), now);
 				if (!this.teams.update(companyId, team, old.version())) {
 					throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
 							"Team " + profile.displayName() + " changed concurrently; retry the request");
 				}
-				this.teams.removeAllMembers(companyId, team.id());
 			}
 			else {
-				team = new Team(UUID.randomUUID(), linkId, profile, SCIM, false, 1, now, now);
+				team = new Team(UUID.randomUUID(), linkId, profile, Colleague.SCIM, connectionId, false, 1, now, now);
 				this.teams.insert(companyId, team);
 			}
 		}
 		catch (DuplicateKeyException ex) {
 			throw nameTaken(profile.displayName());
 		}
-		this.teams.addMembers(companyId, team.id(), memberIds.values());
-		return team;
+		List<FieldChange> changes = new ArrayList<>(TeamChanges.between(existing.orElse(null), team));
+		changes.addAll(this.memberships.apply(companyId, actor, team.id(), true, memberIds.values(), Set.of(), now));
+		this.history.team(companyId, actor, team.id(), existing.isPresent() ? "taken_over" : "provisioned", changes,
+				now);
+		return new Changed<>(team, changes);
 	}
 
 	public Optional<Team> findLinked(UUID companyId, String linkId) {
@@ -82,8 +93,9 @@ public class TeamDirectory {
 	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
 	 */
 	@Transactional
-	public Team update(UUID companyId, String linkId, @Nullable Long expectedVersion, UnaryOperator<TeamProfile> change,
-			MembershipChange members) {
+	public Changed<Team> update(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion,
+			UnaryOperator<TeamProfile> change, MembershipChange members) {
+		UUID connectionId = ColleagueDirectory.connectionOf(actor);
 		Instant now = Timestamps.now();
 		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
 			Team current = findLinked(companyId, linkId)
@@ -93,9 +105,9 @@ public class TeamDirectory {
 		}
 		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
 		TeamProfile profile = change.apply(current.profile());
-		Team updated = new Team(current.id(), linkId, profile, SCIM, false, current.version(), current.createdAt(),
-				now);
-		if (!profile.equals(current.profile())) {
+		Team updated = new Team(current.id(), linkId, profile, Colleague.SCIM, connectionId, false, current.version(),
+				current.createdAt(), now);
+		if (!profile.equals(current.profile()) || !connectionId.equals(current.scimConnectionId())) {
 			try {
 				this.teams.update(companyId, updated, current.version());
 			}
@@ -103,26 +115,41 @@ public class TeamDirectory {
 				throw nameTaken(profile.displayName());
 			}
 		}
-		applyMembers(companyId, current.id(), members);
-		return updated;
+		List<FieldChange> changes = new ArrayList<>(TeamChanges.between(current, updated));
+		changes.addAll(applyMembers(actor, companyId, current.id(), members, now));
+		this.history.team(companyId, actor, current.id(), TeamChanges.action(changes), changes, now);
+		return new Changed<>(updated, changes);
 	}
 
-	/** Archives a team: it leaves the active list and its identity provider link. */
+	/**
+	 * Archives a team: it leaves the active list and its identity provider link, and
+	 * keeps its members and history.
+	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
+	 */
 	@Transactional
-	public void archive(UUID companyId, String linkId) {
+	public Changed<Team> archive(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion) {
+		ColleagueDirectory.connectionOf(actor);
 		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-		Team archived = new Team(current.id(), null, current.profile(), current.managedBy(), true,
-				current.version() + 1, current.createdAt(), Timestamps.now());
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
+		}
+		Instant now = Timestamps.now();
+		Team archived = new Team(current.id(), null, current.profile(), current.managedBy(), current.scimConnectionId(),
+				true, current.version() + 1, current.createdAt(), now);
 		if (!this.teams.update(companyId, archived, current.version())) {
 			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
 					"Group " + linkId + " changed concurrently; retry the request");
 		}
+		List<FieldChange> changes = TeamChanges.between(current, archived);
+		this.history.team(companyId, actor, current.id(), "archived", changes, now);
+		return new Changed<>(archived, changes);
 	}
 
 	/** Searches the linked teams of a company, in the order the page request gives. */
 	@Transactional(readOnly = true)
 	public Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
-		return this.teams.search(companyId, criterion, page);
+		return this.teams.search(companyId, criterion, page, true);
 	}
 
 	/** Returns the linked members of each team, by team id. */
@@ -131,20 +158,15 @@ public class TeamDirectory {
 		return this.teams.members(companyId, teams.stream().map(Team::id).toList());
 	}
 
-	private void applyMembers(UUID companyId, UUID teamId, MembershipChange change) {
+	private List<FieldChange> applyMembers(Actor actor, UUID companyId, UUID teamId, MembershipChange change,
+			Instant now) {
 		if (change.isEmpty()) {
-			return;
+			return List.of();
 		}
 		Map<String, UUID> ids = resolveMembers(companyId, change.add());
-		ids.putAll(this.colleagues.idsByLinkId(companyId, change.remove()));
-		if (change.replace()) {
-			this.teams.removeAllMembers(companyId, teamId);
-		}
-		else {
-			this.teams.removeMembers(companyId, teamId,
-					change.remove().stream().filter(ids::containsKey).map(ids::get).toList());
-		}
-		this.teams.addMembers(companyId, teamId, change.add().stream().map(ids::get).toList());
+		Map<String, UUID> removed = this.colleagues.idsByLinkId(companyId, change.remove());
+		return this.memberships.apply(companyId, actor, teamId, change.replace(),
+				change.add().stream().map(ids::get).toList(), removed.values(), now);
 	}
 
 	/**
@@ -161,7 +183,7 @@ public class TeamDirectory {
 		return ids;
 	}
 
-	private static DirectoryException nameTaken(String displayName) {
+	static DirectoryException nameTaken(String displayName) {
 		return new DirectoryException(DirectoryException.Reason.CONFLICT, "displayName",
 				"displayName " + displayName + " is already taken by another group in this company");
 	}

@@ -35,11 +35,11 @@ class TeamStore {
 	void insert(UUID companyId, Team team) {
 		this.jdbc.sql("""
 				INSERT INTO team (company_id, id, link_id, display_name, active_name_key, external_id, managed_by,
-				  archived, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  scim_connection_id, archived, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(companyId, team.id(), team.linkId(), team.profile().displayName(), activeNameKey(team),
-					team.profile().externalId(), team.managedBy(), team.archived(), team.version(),
-					Timestamps.toColumn(team.createdAt()), Timestamps.toColumn(team.updatedAt()))
+					team.profile().externalId(), team.managedBy(), team.scimConnectionId(), team.archived(),
+					team.version(), Timestamps.toColumn(team.createdAt()), Timestamps.toColumn(team.updatedAt()))
 			.update();
 	}
 
@@ -50,11 +50,11 @@ class TeamStore {
 	boolean update(UUID companyId, Team team, long expectedVersion) {
 		return this.jdbc.sql("""
 				UPDATE team SET link_id = ?, display_name = ?, active_name_key = ?, external_id = ?, managed_by = ?,
-				  archived = ?, version = ?, updated_at = ?
+				  scim_connection_id = ?, archived = ?, version = ?, updated_at = ?
 				WHERE company_id = ? AND id = ? AND version = ?""")
 			.params(team.linkId(), team.profile().displayName(), activeNameKey(team), team.profile().externalId(),
-					team.managedBy(), team.archived(), team.version(), Timestamps.toColumn(team.updatedAt()), companyId,
-					team.id(), expectedVersion)
+					team.managedBy(), team.scimConnectionId(), team.archived(), team.version(),
+					Timestamps.toColumn(team.updatedAt()), companyId, team.id(), expectedVersion)
 			.update() == 1;
 	}
 
@@ -65,16 +65,29 @@ class TeamStore {
 	 * @return whether the team was found at the expected version
 	 */
 	boolean lockForChange(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
+		return lock(companyId, "link_id = ?", linkId, expectedVersion, now);
+	}
+
+	/** Like {@link #lockForChange}, for a team named by its internal id. */
+	boolean lockForChangeById(UUID companyId, UUID id, @Nullable Long expectedVersion, Instant now) {
+		return lock(companyId, "id = ?", id, expectedVersion, now);
+	}
+
+	private boolean lock(UUID companyId, String condition, Object key, @Nullable Long expectedVersion, Instant now) {
 		String versionCondition = (expectedVersion != null) ? " AND version = ?" : "";
-		List<Object> params = new ArrayList<>(List.of(Timestamps.toColumn(now), companyId, linkId));
+		List<Object> params = new ArrayList<>(List.of(Timestamps.toColumn(now), companyId, key));
 		if (expectedVersion != null) {
 			params.add(expectedVersion);
 		}
 		return this.jdbc
-			.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND link_id = ?"
+			.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND " + condition
 					+ versionCondition)
 			.params(params)
 			.update() == 1;
+	}
+
+	Optional<Team> findById(UUID companyId, UUID id) {
+		return find(companyId, "t.id = ?", List.of(id), 0, 1).stream().findFirst();
 	}
 
 	Optional<Team> findByLinkId(UUID companyId, String linkId) {
@@ -86,14 +99,22 @@ class TeamStore {
 			.findFirst();
 	}
 
-	Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
+	/**
+	 * Searches a company's teams.
+	 * @param linkedOnly whether to find only teams linked to an identity provider, the
+	 * ones SCIM serves
+	 */
+	Page<Team> search(UUID companyId, Criterion criterion, PageRequest page, boolean linkedOnly) {
 		SqlCriteria where = SqlCriteria.compile(criterion);
-		String condition = "t.link_id IS NOT NULL AND " + where.sql();
+		String condition = (linkedOnly ? "t.link_id IS NOT NULL AND " : "") + where.sql();
+		// Seek positions of the two kinds of search are kept apart, since their rows
+		// differ.
+		String positionsKey = linkedOnly ? "team" : "team, linked or not";
 		if (page.limit() == 0) {
 			long total = count(companyId, condition, where);
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
-		PageRequest read = this.positions.resolve(companyId, "team", where, page);
+		PageRequest read = this.positions.resolve(companyId, positionsKey, where, page);
 		String pageCondition = condition;
 		List<Object> params = new ArrayList<>(where.params());
 		if (read.after() != null) {
@@ -111,7 +132,7 @@ class TeamStore {
 		long total = complete ? read.offset() + items.size() : count(companyId, condition, where);
 		Page<Team> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
 				hasMore);
-		this.positions.remember(companyId, "team", where, page, served);
+		this.positions.remember(companyId, positionsKey, where, page, served);
 		return served;
 	}
 
@@ -162,6 +183,26 @@ class TeamStore {
 		this.jdbc.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ?")
 			.params(companyId, teamId)
 			.update();
+	}
+
+	/** Returns the ids of a team's members, linked or not. */
+	List<UUID> memberIds(UUID companyId, UUID teamId) {
+		return this.jdbc.sql("SELECT colleague_id FROM team_member WHERE company_id = ? AND team_id = ?")
+			.params(companyId, teamId)
+			.query((rs, row) -> rs.getObject("colleague_id", UUID.class))
+			.list();
+	}
+
+	/** Returns the teams a colleague belongs to, active ones first, by name. */
+	List<Team> teamsOf(UUID companyId, UUID colleagueId) {
+		return this.jdbc.sql("""
+				SELECT t.* FROM team t
+				JOIN team_member m ON m.company_id = t.company_id AND m.team_id = t.id
+				WHERE t.company_id = ? AND m.colleague_id = ?
+				ORDER BY t.archived, LOWER(t.display_name), t.id""")
+			.params(companyId, colleagueId)
+			.query(TeamStore::map)
+			.list();
 	}
 
 	/**
@@ -225,8 +266,8 @@ class TeamStore {
 	private static Team map(ResultSet rs, int row) throws SQLException {
 		return new Team(rs.getObject("id", UUID.class), rs.getString("link_id"),
 				new TeamProfile(rs.getString("display_name"), rs.getString("external_id")), rs.getString("managed_by"),
-				rs.getBoolean("archived"), rs.getLong("version"), Timestamps.read(rs, "created_at"),
-				Timestamps.read(rs, "updated_at"));
+				rs.getObject("scim_connection_id", UUID.class), rs.getBoolean("archived"), rs.getLong("version"),
+				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
 	}
 
 }

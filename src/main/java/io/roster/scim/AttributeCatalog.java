@@ -36,7 +36,9 @@ final class AttributeCatalog {
 	}
 
 	static final AttributeCatalog USERS = new AttributeCatalog(ScimSchemas.USER,
-			Set.of("employeenumber", "department", "costcenter", "organization", "division", "manager.value"),
+			Map.of(ScimSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT),
+					Set.of("employeenumber", "department", "costcenter", "organization", "division", "manager.value"),
+					ScimSchemas.ROSTER_USER.toLowerCase(Locale.ROOT), Set.of("role")),
 			Map.ofEntries(Map.entry("id", new Simple(Field.COLLEAGUE_LINK_ID, true)),
 					Map.entry("externalid", new Simple(Field.COLLEAGUE_EXTERNAL_ID, true)),
 					Map.entry("username", new Simple(Field.USER_NAME, false)),
@@ -52,11 +54,12 @@ final class AttributeCatalog {
 					Map.entry("organization", new Simple(Field.ORGANIZATION, false)),
 					Map.entry("division", new Simple(Field.DIVISION, false)),
 					Map.entry("manager.value", new Simple(Field.MANAGER_LINK_ID, true)),
+					Map.entry("role", new Simple(Field.ROLE, false)),
 					Map.entry("meta.created", new Simple(Field.COLLEAGUE_CREATED, false)),
 					Map.entry("meta.lastmodified", new Simple(Field.COLLEAGUE_UPDATED, false))),
 			Map.of("emails", itemsOf(Field.EMAILS), "roles", itemsOf(Field.ROLES)));
 
-	static final AttributeCatalog GROUPS = new AttributeCatalog(ScimSchemas.GROUP, Set.of(),
+	static final AttributeCatalog GROUPS = new AttributeCatalog(ScimSchemas.GROUP, Map.of(),
 			Map.of("id", new Simple(Field.TEAM_LINK_ID, true), "externalid", new Simple(Field.TEAM_EXTERNAL_ID, true),
 					"displayname", new Simple(Field.TEAM_DISPLAY_NAME, false), "meta.created",
 					new Simple(Field.TEAM_CREATED, false), "meta.lastmodified", new Simple(Field.TEAM_UPDATED, false)),
@@ -66,18 +69,19 @@ final class AttributeCatalog {
 	private final String coreSchema;
 
 	/**
-	 * Keys of the attributes of the enterprise extension, which a core URN cannot name.
+	 * Keys of the attributes of each extension, by lower-cased schema URN. An extension's
+	 * URN names only its own attributes, and the core URN names none of them.
 	 */
-	private final Set<String> extension;
+	private final Map<String, Set<String>> extensions;
 
 	private final Map<String, Simple> simple;
 
 	private final Map<String, MultiValued> multiValued;
 
-	private AttributeCatalog(String coreSchema, Set<String> extension, Map<String, Simple> simple,
+	private AttributeCatalog(String coreSchema, Map<String, Set<String>> extensions, Map<String, Simple> simple,
 			Map<String, MultiValued> multiValued) {
 		this.coreSchema = coreSchema;
-		this.extension = extension;
+		this.extensions = extensions;
 		this.simple = simple;
 		this.multiValued = multiValued;
 	}
@@ -133,15 +137,14 @@ final class AttributeCatalog {
 
 	/**
 	 * Returns the lower-cased dotted name of the attribute a path names, or {@code null}
-	 * when its schema URN is that of the other schema: the core URN cannot name an
-	 * enterprise attribute, nor the enterprise URN a core one. An enterprise attribute
-	 * without a URN is found too.
+	 * when its schema URN is that of another schema: the core URN cannot name an
+	 * extension's attribute, nor an extension's URN a core one or another extension's. An
+	 * extension's attribute without a URN is found too.
 	 */
 	private @Nullable String key(Path path) throws BadRequestException {
 		String urn = path.getSchemaUrn();
-		boolean enterprise = this.coreSchema.equals(ScimSchemas.USER) && urn != null
-				&& urn.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER);
-		if (urn != null && !urn.equalsIgnoreCase(this.coreSchema) && !enterprise) {
+		Set<String> extension = (urn != null) ? this.extensions.get(urn.toLowerCase(Locale.ROOT)) : null;
+		if (urn != null && !urn.equalsIgnoreCase(this.coreSchema) && extension == null) {
 			throw BadRequestException.invalidFilter("Unknown schema " + urn + " in attribute " + path);
 		}
 		StringBuilder key = new StringBuilder();
@@ -151,10 +154,17 @@ final class AttributeCatalog {
 			}
 			key.append(element.getAttribute().toLowerCase(Locale.ROOT));
 		}
-		if (urn != null && enterprise != this.extension.contains(key.toString())) {
+		if (urn != null && extension != null && !extension.contains(key.toString())) {
+			return null;
+		}
+		if (urn != null && extension == null && isExtensionKey(key.toString())) {
 			return null;
 		}
 		return key.toString();
+	}
+
+	private boolean isExtensionKey(String key) {
+		return this.extensions.values().stream().anyMatch((keys) -> keys.contains(key));
 	}
 
 	private static MultiValued itemsOf(Field.Collection collection) {

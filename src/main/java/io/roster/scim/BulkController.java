@@ -13,7 +13,6 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 
 import io.roster.system.RequestIds;
 import io.roster.system.RosterProperties;
-import io.roster.tenant.Company;
 
 /**
  * The {@code /Bulk} endpoint (RFC 7644 section 3.7). It returns 200 with a BulkResponse
@@ -38,11 +37,11 @@ class BulkController {
 
 	@PostMapping(ScimWebConfiguration.BASE_PATH + "/Bulk")
 	ResponseEntity<byte[]> bulk(HttpServletRequest request) throws ScimException, IOException {
-		Company company = this.requests.company(request);
+		ScimCall call = this.requests.call(request);
 		BulkRequest bulkRequest = BulkRequest.parse(ScimJson.readObject(payload(request)),
 				this.limits.bulkMaxOperations());
 		return ScimResponses
-			.ok(this.bulk.process(company, bulkRequest, this.requests.baseUrl(request), RequestIds.of(request)));
+			.ok(this.bulk.process(call, bulkRequest, this.requests.baseUrl(request), RequestIds.of(request)));
 	}
 
 	private byte[] payload(HttpServletRequest request) throws IOException, ContentTooLargeException {

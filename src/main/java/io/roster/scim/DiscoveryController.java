@@ -36,7 +36,7 @@ class DiscoveryController {
 	private static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
 	private static final List<SchemaResource> SCHEMAS = List.of(ScimSchemas.USER_SCHEMA,
-			ScimSchemas.ENTERPRISE_USER_SCHEMA, ScimSchemas.GROUP_SCHEMA);
+			ScimSchemas.ENTERPRISE_USER_SCHEMA, ScimSchemas.ROSTER_USER_SCHEMA, ScimSchemas.GROUP_SCHEMA);
 
 	private final ScimRequests requests;
 
@@ -123,9 +123,9 @@ class DiscoveryController {
 
 	private ObjectNode userType(HttpServletRequest request) {
 		ObjectNode type = resourceType(request, "User", "/Users", ScimSchemas.USER, "A colleague");
-		ObjectNode extension = type.putArray("schemaExtensions").addObject();
-		extension.put("schema", ScimSchemas.ENTERPRISE_USER);
-		extension.put("required", false);
+		ArrayNode extensions = type.putArray("schemaExtensions");
+		extensions.addObject().put("schema", ScimSchemas.ENTERPRISE_USER).put("required", false);
+		extensions.addObject().put("schema", ScimSchemas.ROSTER_USER).put("required", false);
 		return type;
 	}
 

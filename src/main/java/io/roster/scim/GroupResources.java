@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 
+import io.roster.directory.FieldChange;
 import io.roster.directory.Member;
 import io.roster.directory.Team;
 import io.roster.directory.TeamProfile;
@@ -73,6 +74,24 @@ final class GroupResources {
 		}
 		node.set("meta", Meta.of("Group", team.createdAt(), team.updatedAt(), team.version(), location));
 		return node;
+	}
+
+	/**
+	 * Returns the SCIM names of the attributes a directory change touched:
+	 * {@code displayName}, {@code externalId} and {@code members}.
+	 */
+	static List<String> attributeNames(List<FieldChange> changes) {
+		Set<String> names = new LinkedHashSet<>();
+		for (FieldChange change : changes) {
+			switch (change.field()) {
+				case "name" -> names.add("displayName");
+				case "externalId" -> names.add("externalId");
+				case "member" -> names.add("members");
+				default -> {
+				}
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private static String memberId(JsonNode member) throws BadRequestException {

@@ -39,8 +39,9 @@ class GroupsController {
 
 	@PostMapping
 	ResponseEntity<byte[]> create(HttpServletRequest request) throws ScimException, IOException {
-		Company company = this.requests.company(request);
-		Team team = this.groups.create(company, this.requests.body(request));
+		ScimCall call = this.requests.call(request);
+		Company company = call.company();
+		Team team = this.groups.create(call, this.requests.body(request));
 		String baseUrl = this.requests.baseUrl(request);
 		return ScimResponses.created(this.groups.write(company, team, Projection.ALL, baseUrl), team.version(),
 				ScimGroups.location(team, baseUrl));
@@ -75,8 +76,9 @@ class GroupsController {
 	@PutMapping("/{id}")
 	ResponseEntity<byte[]> replace(HttpServletRequest request, @PathVariable String id)
 			throws ScimException, IOException {
-		Company company = this.requests.company(request);
-		Team team = this.groups.replace(company, id, this.requests.ifMatch(request), this.requests.body(request));
+		ScimCall call = this.requests.call(request);
+		Company company = call.company();
+		Team team = this.groups.replace(call, id, this.requests.ifMatch(request), this.requests.body(request));
 		return ScimResponses.resource(this.groups.write(company, team, Projection.ALL, this.requests.baseUrl(request)),
 				team.version());
 	}
@@ -84,10 +86,13 @@ class GroupsController {
 	@PatchMapping("/{id}")
 	ResponseEntity<byte[]> patch(HttpServletRequest request, @PathVariable String id)
 			throws ScimException, IOException {
-		Company company = this.requests.company(request);
+		ScimCall call = this.requests.call(request);
+		Company company = call.company();
 		Projection projection = this.requests.projection(request);
-		Team team = this.groups.patch(company, id, this.requests.ifMatch(request), this.requests.body(request));
-		if (!this.requests.asksForAttributes(request)) {
+		boolean returnsGroup = this.requests.asksForAttributes(request);
+		Team team = this.groups.patch(call, id, this.requests.ifMatch(request), this.requests.body(request),
+				returnsGroup ? 200 : 204);
+		if (!returnsGroup) {
 			return ScimResponses.noContent();
 		}
 		return ScimResponses.resource(this.groups.write(company, team, projection, this.requests.baseUrl(request)),
@@ -96,8 +101,7 @@ class GroupsController {
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<byte[]> delete(HttpServletRequest request, @PathVariable String id) throws ScimException {
-		Company company = this.requests.company(request);
-		this.groups.delete(company, id, this.requests.ifMatch(request));
+		this.groups.delete(this.requests.call(request), id, this.requests.ifMatch(request));
 		return ScimResponses.noContent();
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.unboundid.scim2.common.exceptions.ForbiddenException;
 import com.unboundid.scim2.common.exceptions.RateLimitException;
+import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.exceptions.UnauthorizedException;
 
 import io.roster.system.DatabaseAvailability;
@@ -24,16 +25,19 @@ import io.roster.system.FailureThrottle;
 import io.roster.system.LogText;
 import io.roster.system.RateLimiter;
 import io.roster.tenant.Company;
+import io.roster.tenant.ScimAccess;
 import io.roster.tenant.ScimTokens;
 
 /**
  * Authenticates SCIM requests by bearer token (RFC 6750) and chooses the company the
- * token belongs to. A missing or unknown token is 401 with
- * {@code WWW-Authenticate: Bearer}; a company without the enterprise plan is 403.
+ * token belongs to. A missing or unknown token, or a token of a disabled connection, is
+ * 401 with {@code WWW-Authenticate: Bearer}; a company without the enterprise plan is
+ * 403.
  * <p>
  * Two limits apply before the token is looked up, so that a flood costs no database work:
  * a token over its rate limit is 429, and an address that sent too many invalid tokens
- * gets 429 for any token not seen recently, both with {@code Retry-After}.
+ * gets 429 for any token not seen recently, both with {@code Retry-After}. Requests
+ * rejected by these limits leave no activity entry, for the same reason.
  */
 class ScimAuthentication extends OncePerRequestFilter {
 
@@ -81,9 +85,9 @@ class ScimAuthentication extends OncePerRequestFilter {
 		if (recentlySeen ? isOverRateLimit(tokenKey, response) : isThrottled(address, response)) {
 			return;
 		}
-		Optional<Company> company = this.tokens.authenticate(token);
+		Optional<ScimAccess> access = this.tokens.authenticate(token);
 		this.database.reachedDatabase();
-		if (company.isEmpty()) {
+		if (access.isEmpty()) {
 			rejectedInvalidToken(address);
 			ScimErrors.write(response,
 					new UnauthorizedException("The bearer token is invalid, expired or revoked; use a current token"));
@@ -93,12 +97,19 @@ class ScimAuthentication extends OncePerRequestFilter {
 		if (!recentlySeen && isOverRateLimit(tokenKey, response)) {
 			return;
 		}
-		if (!company.get().canUseScim()) {
-			ScimErrors.write(response, new ForbiddenException("SCIM provisioning needs the enterprise plan; company '"
-					+ company.get().name() + "' is on the " + company.get().plan().code() + " plan"));
+		ScimCall call = ScimCall.start(request, access.get());
+		if (access.get().connection().isDisabled()) {
+			reject(call, response, new UnauthorizedException("The SCIM connection of this token is disabled; an admin"
+					+ " of the company can enable it again, or issue a token of its current connection"));
 			return;
 		}
-		request.setAttribute(COMPANY, company.get());
+		Company company = access.get().company();
+		if (!company.canUseScim()) {
+			reject(call, response, new ForbiddenException("SCIM provisioning needs the enterprise plan; company '"
+					+ company.name() + "' is on the " + company.plan().code() + " plan"));
+			return;
+		}
+		request.setAttribute(COMPANY, company);
 		chain.doFilter(request, response);
 	}
 
@@ -133,6 +144,11 @@ class ScimAuthentication extends OncePerRequestFilter {
 				new RateLimitException("This SCIM token sent more requests than its rate limit allows; retry later"),
 				wait);
 		return true;
+	}
+
+	private static void reject(ScimCall call, HttpServletResponse response, ScimException ex) throws IOException {
+		call.failed(ex);
+		ScimErrors.write(response, ex);
 	}
 
 	private static @Nullable String bearerToken(@Nullable String authorization) {

@@ -24,7 +24,6 @@ import io.roster.system.DatabaseAvailability;
 import io.roster.system.DatabaseFailures;
 import io.roster.system.LogText;
 import io.roster.system.RosterProperties;
-import io.roster.tenant.Company;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,20 +48,27 @@ class ScimBulk {
 
 	private final ScimGroups groups;
 
+	private final ScimActivity activity;
+
 	private final DatabaseAvailability database;
 
 	private final Duration retryAfter;
 
-	ScimBulk(ScimUsers users, ScimGroups groups, DatabaseAvailability database, RosterProperties properties) {
+	ScimBulk(ScimUsers users, ScimGroups groups, ScimActivity activity, DatabaseAvailability database,
+			RosterProperties properties) {
 		this.users = users;
 		this.groups = groups;
+		this.activity = activity;
 		this.database = database;
 		this.retryAfter = properties.scim().unavailableRetryAfter();
 	}
 
-	/** Runs the operations and returns the BulkResponse. */
-	ObjectNode process(Company company, BulkRequest request, String baseUrl, String requestId) {
-		Run run = new Run(company, request, baseUrl, requestId);
+	/**
+	 * Runs the operations and returns the BulkResponse. Each operation records its own
+	 * activity entry, besides the entry of the Bulk request itself.
+	 */
+	ObjectNode process(ScimCall call, BulkRequest request, String baseUrl, String requestId) {
+		Run run = new Run(call, request, baseUrl, requestId);
 		BulkPlan plan = BulkPlan.of(request);
 		ObjectNode[] results = new ObjectNode[request.operations().size()];
 		int errors = 0;
@@ -105,7 +111,10 @@ class ScimBulk {
 	/** The state of one Bulk request while it runs. */
 	private final class Run {
 
-		private final Company company;
+		private final ScimCall call;
+
+		/** The activity call of the operation that runs. */
+		private ScimCall current;
 
 		private final String baseUrl;
 
@@ -123,8 +132,9 @@ class ScimBulk {
 
 		private boolean databaseUnreachable;
 
-		Run(Company company, BulkRequest request, String baseUrl, String requestId) {
-			this.company = company;
+		Run(ScimCall call, BulkRequest request, String baseUrl, String requestId) {
+			this.call = call;
+			this.current = call;
 			this.baseUrl = baseUrl;
 			this.requestId = requestId;
 			this.posts = request.postsByBulkId();
@@ -133,6 +143,9 @@ class ScimBulk {
 		ObjectNode execute(BulkOperation operation, @Nullable List<String> cycle) {
 			String location = (operation.target() != null && operation.method() != BulkOpType.POST)
 					? this.baseUrl + operation.target().path() : null;
+			String method = (operation.method() != null) ? operation.method().name() : "Bulk";
+			this.current = this.call.operation(method,
+					(operation.target() != null) ? operation.target().endpoint() : "/Bulk", null);
 			try {
 				if (this.databaseUnreachable) {
 					throw ScimOutages.unavailable(this.requestId, ScimBulk.this.retryAfter);
@@ -150,6 +163,7 @@ class ScimBulk {
 				String id = (target.id() != null) ? BulkReferences.resolve(target.id(), ids) : null;
 				if (id != null) {
 					location = this.baseUrl + target.endpoint() + "/" + id;
+					this.current.resourceId(id);
 				}
 				if (operation.data() != null) {
 					BulkReferences.resolve(operation.data(), ids);
@@ -213,13 +227,13 @@ class ScimBulk {
 			ScimUsers users = ScimBulk.this.users;
 			Long expected = expectedVersion(operation);
 			if (operation.method() == BulkOpType.DELETE) {
-				users.delete(this.company, id, expected);
+				users.delete(this.current, id, expected);
 				return success(operation, 204, this.baseUrl + "/Users/" + id, null);
 			}
 			Colleague colleague = switch (operation.method()) {
-				case POST -> users.create(this.company, operation.data());
-				case PUT -> users.replace(this.company, id, expected, operation.data());
-				default -> users.patch(this.company, id, expected, operation.data());
+				case POST -> users.create(this.current, operation.data());
+				case PUT -> users.replace(this.current, id, expected, operation.data());
+				default -> users.patch(this.current, id, expected, operation.data());
 			};
 			created(operation, colleague.linkId());
 			int status = (operation.method() == BulkOpType.POST) ? 201 : 200;
@@ -234,13 +248,13 @@ class ScimBulk {
 			ScimGroups groups = ScimBulk.this.groups;
 			Long expected = expectedVersion(operation);
 			if (operation.method() == BulkOpType.DELETE) {
-				groups.delete(this.company, id, expected);
+				groups.delete(this.current, id, expected);
 				return success(operation, 204, this.baseUrl + "/Groups/" + id, null);
 			}
 			Team team = switch (operation.method()) {
-				case POST -> groups.create(this.company, operation.data());
-				case PUT -> groups.replace(this.company, id, expected, operation.data());
-				default -> groups.patch(this.company, id, expected, operation.data());
+				case POST -> groups.create(this.current, operation.data());
+				case PUT -> groups.replace(this.current, id, expected, operation.data());
+				default -> groups.patch(this.current, id, expected, operation.data(), 204);
 			};
 			created(operation, team.linkId());
 			int status = switch (operation.method()) {
@@ -276,6 +290,11 @@ class ScimBulk {
 					LogText.sanitize(String.valueOf(ex.getMessage())));
 			if (operation.createsBulkId()) {
 				this.failedPosts.put(operation.bulkId(), status);
+			}
+			this.current.failed(ex);
+			// Once the database is unreachable, recording would fail for every operation.
+			if (!this.databaseUnreachable) {
+				ScimBulk.this.activity.recordOutcome(this.current, status);
 			}
 			ObjectNode result = result(operation, status, location);
 			result.set("response", ScimErrors.body(ex));

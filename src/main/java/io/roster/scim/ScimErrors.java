@@ -48,6 +48,7 @@ final class ScimErrors {
 		return switch (ex.reason()) {
 			case NOT_FOUND -> new ResourceNotFoundException(ex.getMessage());
 			case CONFLICT -> ResourceConflictException.uniqueness(ex.getMessage());
+			case READ_ONLY -> BadRequestException.mutability(ex.getMessage());
 			case INVALID_VALUE -> BadRequestException.invalidValue(ex.getMessage());
 			case STALE_VERSION -> new PreconditionFailedException(ex.getMessage());
 		};

@@ -52,46 +52,49 @@ class ScimExceptionHandler {
 	}
 
 	@ExceptionHandler(ScimException.class)
-	ResponseEntity<String> scim(ScimException ex) {
+	ResponseEntity<String> scim(ScimException ex, HttpServletRequest request) {
 		logger.debug("SCIM request rejected: {}", LogText.sanitize(String.valueOf(ex.getMessage())));
+		recordFailure(request, ex);
 		return ScimErrors.response(ex);
 	}
 
 	@ExceptionHandler(ScimFailure.class)
-	ResponseEntity<String> wrapped(ScimFailure ex) {
-		return scim(ex.scimException());
+	ResponseEntity<String> wrapped(ScimFailure ex, HttpServletRequest request) {
+		return scim(ex.scimException(), request);
 	}
 
 	@ExceptionHandler(DirectoryException.class)
-	ResponseEntity<String> directory(DirectoryException ex) {
-		return scim(ScimErrors.of(ex));
+	ResponseEntity<String> directory(DirectoryException ex, HttpServletRequest request) {
+		return scim(ScimErrors.of(ex), request);
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<String> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		// The exception's message quotes the values sent, so only its SQLSTATE is logged.
 		logger.debug("SCIM request violated a database constraint (SQLSTATE {})", DatabaseFailures.sqlState(ex));
-		return scim(ScimErrors.constraintViolation());
+		return scim(ScimErrors.constraintViolation(), request);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex) {
-		return scim(new MethodNotAllowedException("Method " + ex.getMethod() + " is not supported here"));
+	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		return scim(new MethodNotAllowedException("Method " + ex.getMethod() + " is not supported here"), request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return scim(new ScimException(415, null, "Content-Type must be application/scim+json or application/json"));
+	ResponseEntity<String> mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request) {
+		return scim(new ScimException(415, null, "Content-Type must be application/scim+json or application/json"),
+				request);
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-	ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return scim(new ScimException(406, null, "Roster answers with application/scim+json or application/json"));
+	ResponseEntity<String> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		return scim(new ScimException(406, null, "Roster answers with application/scim+json or application/json"),
+				request);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
-	ResponseEntity<String> noResource(NoResourceFoundException ex) {
-		return scim(new ResourceNotFoundException("No SCIM endpoint at this path"));
+	ResponseEntity<String> noResource(NoResourceFoundException ex, HttpServletRequest request) {
+		return scim(new ResourceNotFoundException("No SCIM endpoint at this path"), request);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -99,11 +102,22 @@ class ScimExceptionHandler {
 		if (DatabaseFailures.isOutage(ex)) {
 			this.database.failedToReachDatabase();
 			logger.debug("SCIM request failed: the database is unreachable (request id {})", RequestIds.of(request));
-			return ScimErrors.response(ScimOutages.unavailable(request, this.retryAfter), this.retryAfter);
+			ScimException unavailable = ScimOutages.unavailable(request, this.retryAfter);
+			recordFailure(request, unavailable);
+			return ScimErrors.response(unavailable, this.retryAfter);
 		}
 		logger.error("SCIM request failed unexpectedly (request id {})", RequestIds.of(request), LogText.sanitize(ex));
-		return ScimErrors.response(new ServerErrorException(
-				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request)));
+		ServerErrorException error = new ServerErrorException(
+				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request));
+		recordFailure(request, error);
+		return ScimErrors.response(error);
+	}
+
+	private static void recordFailure(HttpServletRequest request, ScimException ex) {
+		ScimCall call = ScimCall.of(request);
+		if (call != null) {
+			call.failed(ex);
+		}
 	}
 
 }

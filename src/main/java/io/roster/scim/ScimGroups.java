@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
@@ -40,19 +39,24 @@ class ScimGroups {
 
 	private final ClientHabits habits;
 
+	private final ScimActivity activity;
+
 	private final int maxFilterLength;
 
-	ScimGroups(TeamDirectory teams, ClientHabits habits, RosterProperties properties) {
+	ScimGroups(TeamDirectory teams, ClientHabits habits, ScimActivity activity, RosterProperties properties) {
 		this.teams = teams;
 		this.habits = habits;
+		this.activity = activity;
 		this.maxFilterLength = properties.scim().maxFilterLength();
 	}
 
-	Team create(Company company, ObjectNode body) throws ScimException {
-		this.habits.rewriteResource(body);
+	Team create(ScimCall call, ObjectNode body) throws ScimException {
+		call.habitsApplied(this.habits.rewriteResource(body));
 		TeamProfile profile = GroupResources.read(body);
 		Set<String> members = GroupResources.memberIds(body.get("members"));
-		return this.teams.provision(company, profile, members);
+		return this.activity.change(call, 201,
+				() -> this.teams.provision(call.actor(), call.company(), profile, members), Team::linkId,
+				GroupResources::attributeNames);
 	}
 
 	Team get(Company company, String id) throws ScimException {
@@ -76,31 +80,40 @@ class ScimGroups {
 		return ListResponses.of(page, query, resources);
 	}
 
-	Team replace(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
+	Team replace(ScimCall call, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
 		JsonNode bodyId = body.get("id");
 		if (bodyId != null && !bodyId.isNull() && !(bodyId.isString() && bodyId.stringValue().equals(id))) {
 			throw BadRequestException.invalidValue(
 					"The 'id' in the body (" + JsonAttributes.kind(bodyId) + ") differs from the id in the URL, " + id);
 		}
-		this.habits.rewriteResource(body);
+		call.habitsApplied(this.habits.rewriteResource(body));
 		TeamProfile profile = GroupResources.read(body);
 		MembershipChange members = MembershipChange.replaceWith(GroupResources.memberIds(body.get("members")));
-		return this.teams.update(company.id(), id, expectedVersion, (current) -> profile, members);
+		return this.activity.change(call, 200, () -> this.teams.update(call.actor(), call.company().id(), id,
+				expectedVersion, (current) -> profile, members), (team) -> null, GroupResources::attributeNames);
 	}
 
-	Team patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
-		this.habits.rewritePatch(body);
+	/**
+	 * Applies a PATCH.
+	 * @param status the status the response will have: 204, or 200 when it returns the
+	 * Group
+	 */
+	Team patch(ScimCall call, String id, @Nullable Long expectedVersion, ObjectNode body, int status)
+			throws ScimException {
+		call.habitsApplied(this.habits.rewritePatch(body));
 		List<PatchOps.Op> ops = PatchOps.parse(body);
-		GroupPatches patches = GroupPatches.of(id, ops, () -> currentMembers(company, id));
-		return this.teams.update(company.id(), id, expectedVersion, patches.profileChange(),
-				patches.membershipChange());
+		GroupPatches patches = GroupPatches.of(id, ops, () -> currentMembers(call.company(), id));
+		return this.activity.change(
+				call, status, () -> this.teams.update(call.actor(), call.company().id(), id, expectedVersion,
+						patches.profileChange(), patches.membershipChange()),
+				(team) -> null, GroupResources::attributeNames);
 	}
 
-	void delete(Company company, String id, @Nullable Long expectedVersion) throws ScimException {
-		if (expectedVersion != null && get(company, id).version() != expectedVersion) {
-			throw new PreconditionFailedException("Group " + id + " changed since version " + expectedVersion);
-		}
-		this.teams.archive(company.id(), id);
+	/** Archives the team: it leaves the active list, so a later GET of the id is 404. */
+	void delete(ScimCall call, String id, @Nullable Long expectedVersion) throws ScimException {
+		this.activity.change(call, 204,
+				() -> this.teams.archive(call.actor(), call.company().id(), id, expectedVersion), (team) -> null,
+				GroupResources::attributeNames);
 	}
 
 	ObjectNode write(Company company, Team team, Projection projection, String baseUrl) throws ScimException {

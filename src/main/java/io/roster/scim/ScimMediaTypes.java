@@ -29,17 +29,26 @@ class ScimMediaTypes extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String contentType = request.getContentType();
 		if (contentType != null && !contentType.isBlank() && !isSupported(contentType)) {
-			ScimErrors.write(response, new ScimException(415, null, "Content-Type " + contentType.trim()
+			reject(request, response, new ScimException(415, null, "Content-Type " + contentType.trim()
 					+ " is not supported; send application/scim+json or application/json"));
 			return;
 		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (accept != null && !accept.isBlank() && !isAcceptable(accept)) {
-			ScimErrors.write(response, new ScimException(406, null,
+			reject(request, response, new ScimException(406, null,
 					"Roster answers with application/scim+json; the Accept header excludes it"));
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static void reject(HttpServletRequest request, HttpServletResponse response, ScimException ex)
+			throws IOException {
+		ScimCall call = ScimCall.of(request);
+		if (call != null) {
+			call.failed(ex);
+		}
+		ScimErrors.write(response, ex);
 	}
 
 	private static boolean isSupported(String contentType) {

@@ -45,6 +45,16 @@ class ScimRequests {
 		return company;
 	}
 
+	/** Returns the activity call of an authenticated request. */
+	ScimCall call(HttpServletRequest request) throws ScimException {
+		company(request);
+		ScimCall call = ScimCall.of(request);
+		if (call == null) {
+			throw new UnauthorizedException("Authentication required");
+		}
+		return call;
+	}
+
 	ObjectNode body(HttpServletRequest request) throws ScimException, IOException {
 		return ScimJson.readObject(ScimJson.readAll(request.getInputStream(), this.properties.scim().maxBodyBytes()));
 	}

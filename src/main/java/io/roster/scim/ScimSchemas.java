@@ -21,6 +21,9 @@ final class ScimSchemas {
 
 	static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
+	/** Roster's own User extension, which carries the product role. */
+	static final String ROSTER_USER = "urn:ietf:params:scim:schemas:extension:roster:2.0:User";
+
 	static final SchemaResource USER_SCHEMA = new SchemaResource(USER, "User", "A colleague in the company", List.of(
 			string("userName", true, false, Uniqueness.SERVER, "Unique identifier, the colleague's sign-in email"),
 			complex("name", false, "The components of the colleague's name",
@@ -49,6 +52,17 @@ final class ScimSchemas {
 					string("department", false, false, Uniqueness.NONE, "The department"),
 					complex("manager", false, "The colleague's manager",
 							string("value", false, true, Uniqueness.NONE, "The id of the manager's User"))));
+
+	static final SchemaResource ROSTER_USER_SCHEMA = new SchemaResource(ROSTER_USER, "RosterUser",
+			"Roster attributes of a colleague",
+			List.of(new AttributeDefinition.Builder().setName("role")
+				.setType(Type.STRING)
+				.setCaseExact(false)
+				.addCanonicalValues("admin", "member", "light")
+				.setDescription("The product role: admin, member (a full user) or light (a light user). When absent,"
+						+ " the primary value of roles, or its only value, sets the role; a new colleague without"
+						+ " either gets the company's default role")
+				.build()));
 
 	static final SchemaResource GROUP_SCHEMA = new SchemaResource(GROUP, "Group", "A team in the company",
 			List.of(string("displayName", true, false, Uniqueness.SERVER, "The name of the team"),

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
-import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
@@ -34,17 +33,23 @@ class ScimUsers {
 
 	private final ClientHabits habits;
 
+	private final ScimActivity activity;
+
 	private final int maxFilterLength;
 
-	ScimUsers(ColleagueDirectory colleagues, ClientHabits habits, io.roster.system.RosterProperties properties) {
+	ScimUsers(ColleagueDirectory colleagues, ClientHabits habits, ScimActivity activity,
+			io.roster.system.RosterProperties properties) {
 		this.colleagues = colleagues;
 		this.habits = habits;
+		this.activity = activity;
 		this.maxFilterLength = properties.scim().maxFilterLength();
 	}
 
-	Colleague create(Company company, ObjectNode body) throws ScimException {
-		this.habits.rewriteResource(body);
-		return this.colleagues.provision(company, UserResources.read(body));
+	Colleague create(ScimCall call, ObjectNode body) throws ScimException {
+		call.habitsApplied(this.habits.rewriteResource(body));
+		ColleagueProfile profile = UserResources.read(body);
+		return this.activity.change(call, 201, () -> this.colleagues.provision(call.actor(), call.company(), profile),
+				Colleague::linkId, UserResources::attributeNames);
 	}
 
 	Colleague get(Company company, String id) throws ScimException {
@@ -64,41 +69,46 @@ class ScimUsers {
 		return ListResponses.of(page, query, resources);
 	}
 
-	Colleague replace(Company company, String id, @Nullable Long expectedVersion, ObjectNode body)
-			throws ScimException {
+	Colleague replace(ScimCall call, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
 		JsonNode bodyId = body.get("id");
 		if (bodyId != null && !bodyId.isNull() && !(bodyId.isString() && bodyId.stringValue().equals(id))) {
 			throw BadRequestException.invalidValue(
 					"The 'id' in the body (" + JsonAttributes.kind(bodyId) + ") differs from the id in the URL, " + id);
 		}
-		this.habits.rewriteResource(body);
+		call.habitsApplied(this.habits.rewriteResource(body));
 		ColleagueProfile profile = UserResources.read(body);
 		JsonNode active = body.get("active");
 		boolean keepsActive = active == null || active.isNull();
 		// A PUT without "active" replaces the profile but does not deactivate or
 		// reactivate.
-		return this.colleagues.update(company.id(), id, expectedVersion,
-				(current) -> keepsActive ? profile.withActive(current.active()) : profile);
+		return this.activity.change(call, 200,
+				() -> this.colleagues.update(call.actor(), call.company().id(), id, expectedVersion,
+						(current) -> keepsActive ? profile.withActive(current.active()) : profile),
+				(colleague) -> null, UserResources::attributeNames);
 	}
 
-	Colleague patch(Company company, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
-		this.habits.rewritePatch(body);
+	Colleague patch(ScimCall call, String id, @Nullable Long expectedVersion, ObjectNode body) throws ScimException {
+		call.habitsApplied(this.habits.rewritePatch(body));
 		List<PatchOps.Op> ops = PatchOps.parse(body);
-		return this.colleagues.update(company.id(), id, expectedVersion, (current) -> {
-			try {
-				return UserPatches.apply(current, ops);
-			}
-			catch (ScimException ex) {
-				throw new ScimFailure(ex);
-			}
-		});
+		return this.activity.change(call, 200,
+				() -> this.colleagues.update(call.actor(), call.company().id(), id, expectedVersion, (current) -> {
+					try {
+						return UserPatches.apply(current, ops);
+					}
+					catch (ScimException ex) {
+						throw new ScimFailure(ex);
+					}
+				}), (colleague) -> null, UserResources::attributeNames);
 	}
 
-	void delete(Company company, String id, @Nullable Long expectedVersion) throws ScimException {
-		if (expectedVersion != null && get(company, id).version() != expectedVersion) {
-			throw new PreconditionFailedException("User " + id + " changed since version " + expectedVersion);
-		}
-		this.colleagues.deprovision(company.id(), id);
+	/**
+	 * Deprovisions the colleague: deactivated, removed from its teams and unlinked, so a
+	 * later GET of the id is 404.
+	 */
+	void delete(ScimCall call, String id, @Nullable Long expectedVersion) throws ScimException {
+		this.activity.change(call, 204,
+				() -> this.colleagues.deprovision(call.actor(), call.company().id(), id, expectedVersion),
+				(colleague) -> null, UserResources::attributeNames);
 	}
 
 	ObjectNode write(Colleague colleague, String baseUrl) {

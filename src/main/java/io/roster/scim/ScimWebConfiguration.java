@@ -16,10 +16,11 @@ import io.roster.tenant.ScimTokens;
 /**
  * Registers the SCIM filters for {@code /scim/v2} only, in this order: the access log, so
  * that it also records rejected requests; the outage guard, which returns 503 while the
- * database is down and turns failures of the later filters into SCIM errors;
- * authentication with its rate limits; the per-company concurrency cap; media types; and
- * the request body limits, last, so that only authenticated requests within their
- * company's share have their bodies read.
+ * database is down and turns failures of the later filters into SCIM errors; the activity
+ * log, which records every request that a valid token authenticates; authentication with
+ * its rate limits; the per-company concurrency cap; media types; and the request body
+ * limits, last, so that only authenticated requests within their company's share have
+ * their bodies read.
  */
 @Configuration(proxyBeanMethods = false)
 class ScimWebConfiguration {
@@ -49,6 +50,11 @@ class ScimWebConfiguration {
 	@Bean
 	FilterRegistrationBean<ScimCompanyConcurrency> scimCompanyConcurrency(RosterProperties properties) {
 		return register(new ScimCompanyConcurrency(properties.scim().maxConcurrentRequestsPerCompany()), 25);
+	}
+
+	@Bean
+	FilterRegistrationBean<ScimActivityFilter> scimActivityFilter(ScimActivity activity) {
+		return register(new ScimActivityFilter(activity), 17);
 	}
 
 	@Bean

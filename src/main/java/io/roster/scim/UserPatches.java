@@ -45,6 +45,11 @@ final class UserPatches {
 	private UserPatches() {
 	}
 
+	/**
+	 * Applies the operations to a colleague's profile. The role changes when an operation
+	 * changes the Roster extension's {@code role}, or else changes {@code roles}; then
+	 * the primary or only value of {@code roles} is the role.
+	 */
 	static ColleagueProfile apply(ColleagueProfile current, List<PatchOps.Op> ops) throws ScimException {
 		ObjectNode resource = UserResources.writeProfile(current);
 		for (PatchOps.Op given : ops) {
@@ -61,7 +66,15 @@ final class UserPatches {
 			// of the wrong type fails even when a later operation replaces it.
 			UserResources.read(resource);
 		}
-		return UserResources.read(resource);
+		ColleagueProfile patched = UserResources.read(resource);
+		String extensionRole = UserResources.extensionRole(resource);
+		if (extensionRole != null && !extensionRole.equals(current.role())) {
+			return patched.withRole(extensionRole);
+		}
+		if (!patched.roles().equals(current.roles())) {
+			return patched.withRole(UserResources.roleOfRoles(patched.roles()));
+		}
+		return patched.withRole(null);
 	}
 
 	/**
@@ -95,6 +108,11 @@ final class UserPatches {
 				return;
 			}
 		}
+		else if (urn != null && urn.equalsIgnoreCase(ScimSchemas.ROSTER_USER)) {
+			if (path.isRoot() || attribute.equals("role")) {
+				return;
+			}
+		}
 		else if (urn == null || urn.equalsIgnoreCase(ScimSchemas.USER)) {
 			if (READ_ONLY.contains(attribute)) {
 				throw BadRequestException.mutability("'" + path + "' is read-only");
@@ -114,7 +132,8 @@ final class UserPatches {
 		ObjectNode known = ScimJson.object();
 		for (String name : value.propertyNames()) {
 			JsonNode child = value.get(name);
-			if (CORE.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
+			if (CORE.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)
+					|| name.equalsIgnoreCase(ScimSchemas.ROSTER_USER)) {
 				known.set(name, child);
 			}
 		}

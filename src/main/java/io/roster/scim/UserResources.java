@@ -1,6 +1,8 @@
 package io.roster.scim;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +10,9 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 
 import io.roster.directory.Colleague;
 import io.roster.directory.ColleagueProfile;
+import io.roster.directory.FieldChange;
 import io.roster.directory.MultiValue;
+import io.roster.directory.Role;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,8 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps SCIM User resources (RFC 7643 section 4.1, with the enterprise extension of
- * section 4.3) to colleague profiles and back. Attributes Roster does not store are
- * ignored on input, so an identity provider's extra mappings never block a sync.
+ * section 4.3 and the Roster extension) to colleague profiles and back. Attributes Roster
+ * does not store are ignored on input, so an identity provider's extra mappings never
+ * block a sync.
+ *
+ * <p>
+ * The product role comes from the Roster extension's {@code role} when it is sent,
+ * otherwise from {@code roles}: the primary value, or the only value. A resource that
+ * states neither keeps the colleague's role (or gets the company's default role when it
+ * creates one).
  */
 final class UserResources {
 
@@ -39,10 +50,10 @@ final class UserResources {
 				JsonAttributes.text(resource, "displayName", "displayName"),
 				JsonAttributes.text(resource, "title", "title"),
 				JsonAttributes.bool(resource, "active", "active", true), JsonAttributes.multiValues(resource, "emails"),
-				JsonAttributes.multiValues(resource, "roles"), enterpriseText(enterprise, "employeeNumber"),
-				enterpriseText(enterprise, "department"), enterpriseText(enterprise, "costCenter"),
-				enterpriseText(enterprise, "organization"), enterpriseText(enterprise, "division"),
-				managerId(enterprise));
+				JsonAttributes.multiValues(resource, "roles"), role(resource),
+				enterpriseText(enterprise, "employeeNumber"), enterpriseText(enterprise, "department"),
+				enterpriseText(enterprise, "costCenter"), enterpriseText(enterprise, "organization"),
+				enterpriseText(enterprise, "division"), managerId(enterprise));
 	}
 
 	static ObjectNode write(Colleague colleague, String location) {
@@ -84,6 +95,83 @@ final class UserResources {
 			((ArrayNode) node.get("schemas")).add(ScimSchemas.ENTERPRISE_USER);
 			node.set(ScimSchemas.ENTERPRISE_USER, enterprise);
 		}
+		if (p.role() != null) {
+			((ArrayNode) node.get("schemas")).add(ScimSchemas.ROSTER_USER);
+			node.putObject(ScimSchemas.ROSTER_USER).put("role", p.role());
+		}
+	}
+
+	/**
+	 * Returns the product role a resource states, or {@code null} when it states none.
+	 * @throws BadRequestException {@code invalidValue} for an unknown role or for
+	 * {@code roles} without a primary value among several
+	 */
+	static @Nullable String role(ObjectNode resource) throws BadRequestException {
+		String extensionRole = extensionRole(resource);
+		return (extensionRole != null) ? extensionRole : roleOfRoles(JsonAttributes.multiValues(resource, "roles"));
+	}
+
+	/** Returns the validated role of the Roster extension, or {@code null}. */
+	static @Nullable String extensionRole(ObjectNode resource) throws BadRequestException {
+		ObjectNode roster = JsonAttributes.object(resource, ScimSchemas.ROSTER_USER, ScimSchemas.ROSTER_USER);
+		String qualified = ScimSchemas.ROSTER_USER + ":role";
+		String role = JsonAttributes.text(roster, "role", qualified);
+		return (role != null) ? productRole(role, qualified) : null;
+	}
+
+	/**
+	 * Returns the validated role that {@code roles} states: the primary value, or the
+	 * only one; {@code null} when there are no roles.
+	 */
+	static @Nullable String roleOfRoles(List<MultiValue> roles) throws BadRequestException {
+		List<MultiValue> primary = roles.stream().filter(MultiValue::primary).toList();
+		if (primary.size() > 1) {
+			throw BadRequestException.invalidValue("'roles' has " + primary.size()
+					+ " primary values; at most one value may be primary (RFC 7643 section 2.4)");
+		}
+		if (primary.size() == 1) {
+			return productRole(primary.get(0).value(), "roles");
+		}
+		if (roles.size() > 1) {
+			throw BadRequestException.invalidValue("'roles' has " + roles.size() + " values and none is primary;"
+					+ " mark the product role primary or send one of " + Role.codes());
+		}
+		return roles.isEmpty() ? null : productRole(roles.get(0).value(), "roles");
+	}
+
+	private static String productRole(String value, String attribute) throws BadRequestException {
+		Role role = Role.parse(value).orElse(null);
+		if (role == null) {
+			throw BadRequestException.invalidValue("'" + attribute + "' has the unknown role '" + value
+					+ "'; the allowed values are " + Role.codes() + " (in any case)");
+		}
+		return role.code();
+	}
+
+	/**
+	 * Returns the SCIM names of the attributes a directory change touched, such as
+	 * {@code userName} for the colleague's email; changes that no attribute shows (the
+	 * link, the manager of the record) are left out.
+	 */
+	static List<String> attributeNames(List<FieldChange> changes) {
+		Set<String> names = new LinkedHashSet<>();
+		for (FieldChange change : changes) {
+			String name = switch (change.field()) {
+				case "email" -> "userName";
+				case "givenName" -> "name.givenName";
+				case "familyName" -> "name.familyName";
+				case "formattedName" -> "name.formatted";
+				case "managedBy", "scimId", "team" -> null;
+				case "role" -> ScimSchemas.ROSTER_USER + ":role";
+				case "employeeNumber", "department", "costCenter", "organization", "division", "manager" ->
+					ScimSchemas.ENTERPRISE_USER + ":" + change.field();
+				default -> change.field();
+			};
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private static ObjectNode enterprise(ColleagueProfile p) {

@@ -37,8 +37,8 @@ class UsersController {
 
 	@PostMapping
 	ResponseEntity<byte[]> create(HttpServletRequest request) throws ScimException, IOException {
-		Company company = this.requests.company(request);
-		Colleague colleague = this.users.create(company, this.requests.body(request));
+		ScimCall call = this.requests.call(request);
+		Colleague colleague = this.users.create(call, this.requests.body(request));
 		String baseUrl = this.requests.baseUrl(request);
 		return ScimResponses.created(this.users.write(colleague, baseUrl), colleague.version(),
 				ScimUsers.location(colleague, baseUrl));
@@ -73,27 +73,24 @@ class UsersController {
 	@PutMapping("/{id}")
 	ResponseEntity<byte[]> replace(HttpServletRequest request, @PathVariable String id)
 			throws ScimException, IOException {
-		Company company = this.requests.company(request);
-		Colleague colleague = this.users.replace(company, id, this.requests.ifMatch(request),
-				this.requests.body(request));
+		ScimCall call = this.requests.call(request);
+		Colleague colleague = this.users.replace(call, id, this.requests.ifMatch(request), this.requests.body(request));
 		return ScimResponses.resource(this.users.write(colleague, this.requests.baseUrl(request)), colleague.version());
 	}
 
 	@PatchMapping("/{id}")
 	ResponseEntity<byte[]> patch(HttpServletRequest request, @PathVariable String id)
 			throws ScimException, IOException {
-		Company company = this.requests.company(request);
+		ScimCall call = this.requests.call(request);
 		Projection projection = this.requests.projection(request);
-		Colleague colleague = this.users.patch(company, id, this.requests.ifMatch(request),
-				this.requests.body(request));
+		Colleague colleague = this.users.patch(call, id, this.requests.ifMatch(request), this.requests.body(request));
 		return ScimResponses.resource(projection.apply(this.users.write(colleague, this.requests.baseUrl(request))),
 				colleague.version());
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<byte[]> delete(HttpServletRequest request, @PathVariable String id) throws ScimException {
-		Company company = this.requests.company(request);
-		this.users.delete(company, id, this.requests.ifMatch(request));
+		this.users.delete(this.requests.call(request), id, this.requests.ifMatch(request));
 		return ScimResponses.noContent();
 	}
 

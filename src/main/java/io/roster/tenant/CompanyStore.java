@@ -38,8 +38,22 @@ public class CompanyStore {
 		return this.jdbc.sql("SELECT * FROM company WHERE id = ?").param(id).query(CompanyStore::map).optional();
 	}
 
+	/** Returns the ids of all companies, for jobs that run company by company. */
+	public java.util.List<UUID> ids() {
+		return this.jdbc.sql("SELECT id FROM company ORDER BY id")
+			.query((rs, row) -> rs.getObject("id", UUID.class))
+			.list();
+	}
+
 	public long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM company").query(Long.class).single();
+	}
+
+	/** Sets the default role of provisioned colleagues and the matching policy. */
+	public void changeSettings(UUID id, String defaultRole, MatchingPolicy matchingPolicy) {
+		this.jdbc.sql("UPDATE company SET default_role = ?, matching_policy = ? WHERE id = ?")
+			.params(defaultRole, matchingPolicy.code(), id)
+			.update();
 	}
 
 	public void changePlan(UUID id, Plan plan) {

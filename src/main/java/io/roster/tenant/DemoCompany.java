@@ -19,15 +19,21 @@ import org.springframework.util.StringUtils;
 import io.roster.system.RosterProperties;
 
 /**
- * Creates the company "Demo" on the enterprise plan with a SCIM token on the first start
- * on an empty database, so that a fresh install can be provisioned at once. The token
- * goes to {@code <data dir>/demo-scim-token}, readable by its owner only, and never to
- * the log.
+ * Creates the company "Demo" on the enterprise plan, with a live SCIM connection, a SCIM
+ * token and the company admin {@code admin@demo.example}, on the first start on an empty
+ * database, so that a fresh install can be provisioned and its product API used at once.
+ * The token goes to {@code <data dir>/demo-scim-token} and the admin's password to
+ * {@code <data dir>/demo-admin-password}, both readable by their owner only, and neither
+ * to the log.
  */
 @Component
 class DemoCompany implements ApplicationRunner {
 
 	static final String TOKEN_FILE = "demo-scim-token";
+
+	static final String ADMIN_PASSWORD_FILE = "demo-admin-password";
+
+	static final String ADMIN_EMAIL = "admin@demo.example";
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoCompany.class);
 
@@ -37,15 +43,21 @@ class DemoCompany implements ApplicationRunner {
 
 	private final ScimTokens tokens;
 
+	private final ScimConnections connections;
+
+	private final AdminAccounts admins;
+
 	private final TransactionTemplate transaction;
 
 	private final Environment environment;
 
-	DemoCompany(RosterProperties properties, CompanyStore companies, ScimTokens tokens, TransactionTemplate transaction,
-			Environment environment) {
+	DemoCompany(RosterProperties properties, CompanyStore companies, ScimTokens tokens, ScimConnections connections,
+			AdminAccounts admins, TransactionTemplate transaction, Environment environment) {
 		this.properties = properties;
 		this.companies = companies;
 		this.tokens = tokens;
+		this.connections = connections;
+		this.admins = admins;
 		this.transaction = transaction;
 		this.environment = environment;
 	}
@@ -55,13 +67,18 @@ class DemoCompany implements ApplicationRunner {
 		if (!this.properties.demo().enabled() || this.companies.count() > 0) {
 			return;
 		}
-		String token = this.transaction.execute((status) -> {
+		String[] secrets = this.transaction.execute((status) -> {
 			Company demo = this.companies.create("Demo", Plan.ENTERPRISE);
-			return this.tokens.issue(demo.id(), "Demo token");
+			ScimConnection connection = this.connections.open(demo.id(), IdentityProvider.OTHER, ConnectionState.LIVE);
+			return new String[] { this.tokens.issue(connection, "Demo token"),
+					this.admins.create(demo.id(), ADMIN_EMAIL) };
 		});
-		Path file = writeOwnerOnly(this.properties.dataDir().resolve(TOKEN_FILE), token);
+		Path tokenFile = writeOwnerOnly(this.properties.dataDir().resolve(TOKEN_FILE), secrets[0]);
+		Path passwordFile = writeOwnerOnly(this.properties.dataDir().resolve(ADMIN_PASSWORD_FILE), secrets[1]);
 		logger.info("Created the company Demo; SCIM base URL {}, bearer token in {}", scimBaseUrl(),
-				file.toAbsolutePath().normalize());
+				tokenFile.toAbsolutePath().normalize());
+		logger.info("Created the admin {} of Demo for the product API; password in {}", ADMIN_EMAIL,
+				passwordFile.toAbsolutePath().normalize());
 	}
 
 	private String scimBaseUrl() {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class ScimTokenStore {
 
 	/** A stored token: never the secret, only its SHA-256 hash in hex. */
-	record StoredToken(UUID companyId, UUID id, String hash, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
-			@Nullable Instant lastUsedAt) {
+	record StoredToken(UUID companyId, UUID id, UUID connectionId, String hash, @Nullable Instant expiresAt,
+			@Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -27,19 +27,20 @@ class ScimTokenStore {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID companyId, UUID id, String hash, String label, Instant createdAt) {
+	void insert(UUID companyId, UUID connectionId, UUID id, String hash, String label, Instant createdAt) {
 		this.jdbc.sql("""
-				INSERT INTO scim_token (company_id, id, token_hash, label, created_at)
-				VALUES (?, ?, ?, ?, ?)""").params(companyId, id, hash, label, utc(createdAt)).update();
+				INSERT INTO scim_token (company_id, id, connection_id, token_hash, label, created_at)
+				VALUES (?, ?, ?, ?, ?, ?)""").params(companyId, id, connectionId, hash, label, utc(createdAt)).update();
 	}
 
 	Optional<StoredToken> findByHash(String hash) {
 		return this.jdbc.sql("""
-				SELECT company_id, id, token_hash, expires_at, revoked_at, last_used_at FROM scim_token
-				WHERE token_hash = ?""")
+				SELECT company_id, id, connection_id, token_hash, expires_at, revoked_at, last_used_at
+				FROM scim_token WHERE token_hash = ?""")
 			.param(hash)
 			.query((rs, row) -> new StoredToken(rs.getObject("company_id", UUID.class), rs.getObject("id", UUID.class),
-					rs.getString("token_hash"), instant(rs.getObject("expires_at", OffsetDateTime.class)),
+					rs.getObject("connection_id", UUID.class), rs.getString("token_hash"),
+					instant(rs.getObject("expires_at", OffsetDateTime.class)),
 					instant(rs.getObject("revoked_at", OffsetDateTime.class)),
 					instant(rs.getObject("last_used_at", OffsetDateTime.class))))
 			.optional();

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues and checks SCIM bearer tokens. A token is 256 random bits, shown once when
- * issued; only its SHA-256 hash is stored. The hash is found through a unique index and
- * then compared again in constant time, so the lookup's timing never reveals how much of
- * a guessed token matched.
+ * Issues and checks SCIM bearer tokens. A token belongs to one SCIM connection of one
+ * company. It is 256 random bits, shown once when issued; only its SHA-256 hash is
+ * stored. The hash is found through a unique index and then compared again in constant
+ * time, so the lookup's timing never reveals how much of a guessed token matched.
  */
 @Service
 public class ScimTokens {
@@ -40,41 +40,61 @@ public class ScimTokens {
 
 	private final CompanyStore companies;
 
-	ScimTokens(ScimTokenStore store, CompanyStore companies) {
+	private final ScimConnections connections;
+
+	ScimTokens(ScimTokenStore store, CompanyStore companies, ScimConnections connections) {
 		this.store = store;
 		this.companies = companies;
+		this.connections = connections;
 	}
 
 	/**
-	 * Creates a token for the company and returns its secret, which is not stored.
+	 * Creates a token for a connection and returns its secret, which is not stored.
 	 */
 	@Transactional
-	public String issue(UUID companyId, String label) {
+	public String issue(ScimConnection connection, String label) {
 		byte[] bytes = new byte[TOKEN_BYTES];
 		this.random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.store.insert(companyId, UUID.randomUUID(), hash(secret), label, Instant.now());
+		this.store.insert(connection.companyId(), connection.id(), UUID.randomUUID(), hash(secret), label,
+				Instant.now());
 		return secret;
 	}
 
 	/**
-	 * Returns the company a presented token belongs to, if the token is known, not
-	 * revoked and not expired, and records the use to the minute.
+	 * Creates a token for the company's open connection, opening a live one when the
+	 * company has none, and returns its secret.
 	 */
 	@Transactional
-	public Optional<Company> authenticate(String presented) {
+	public String issue(UUID companyId, String label) {
+		return issue(this.connections.openOrCurrent(companyId), label);
+	}
+
+	/**
+	 * Returns the company and connection a presented token belongs to, if the token is
+	 * known, not revoked and not expired, and records the use to the minute. The
+	 * connection may be disabled; the caller decides what that means.
+	 */
+	@Transactional
+	public Optional<ScimAccess> authenticate(String presented) {
 		String presentedHash = hash(presented);
 		Optional<ScimTokenStore.StoredToken> token = this.store.findByHash(presentedHash);
 		Instant now = Instant.now();
 		if (token.isEmpty() || !matches(token.get().hash(), presentedHash) || !isValidAt(token.get(), now)) {
 			return Optional.empty();
 		}
+		UUID companyId = token.get().companyId();
 		Instant since = now.minus(USE_PRECISION);
 		Instant lastUsedAt = token.get().lastUsedAt();
 		if (lastUsedAt == null || lastUsedAt.isBefore(since)) {
-			this.store.markUsed(token.get().companyId(), token.get().id(), now, since);
+			this.store.markUsed(companyId, token.get().id(), now, since);
 		}
-		return this.companies.find(token.get().companyId());
+		Optional<Company> company = this.companies.find(companyId);
+		Optional<ScimConnection> connection = this.connections.find(companyId, token.get().connectionId());
+		if (company.isEmpty() || connection.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new ScimAccess(company.get(), connection.get()));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 /**
- * Companies, their plans, and the SCIM bearer tokens that choose a company.
+ * Companies, their plans and settings, SCIM connections with the bearer tokens that
+ * choose a company, company admin accounts, and the actors that changes are recorded
+ * under.
  */
 @NullMarked
 package io.roster.tenant;

@@ -153,7 +153,7 @@ class OtherProviderRequestTests {
 		String memberId = createUser(this.scim, "takeover@example.com").path("id").asString();
 		String id = createGroup(this.scim, "Engineering").path("id").asString();
 		ScimTokens tokens = server.bean(ScimTokens.class);
-		Company company = tokens.authenticate(this.token).orElseThrow();
+		Company company = tokens.authenticate(this.token).orElseThrow().company();
 		ScimHttp jumpCloud = new ScimHttp(server.scimUrl(), tokens.issue(company.id(), "JumpCloud"));
 
 		JsonNode found = find(jumpCloud, "/Groups", "displayName eq \"Engineering\"");

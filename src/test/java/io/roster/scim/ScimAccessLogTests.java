@@ -57,7 +57,12 @@ class ScimAccessLogTests {
 	static void startServer(TestDatabase database) {
 		server = RosterServer.start(database, Map.of("logging.level.io.roster.scim", "DEBUG"));
 		scim = new ScimHttp(server.scimUrl(), server.demoToken());
-		companyId = server.bean(ScimTokens.class).authenticate(server.demoToken()).orElseThrow().id().toString();
+		companyId = server.bean(ScimTokens.class)
+			.authenticate(server.demoToken())
+			.orElseThrow()
+			.company()
+			.id()
+			.toString();
 	}
 
 	@AfterParameterizedClassInvocation

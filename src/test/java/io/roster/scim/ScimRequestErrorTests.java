@@ -83,7 +83,7 @@ class ScimRequestErrorTests {
 		ScimHttp.Response response = business.post("/Users", userBody("business.user@example.com"));
 
 		assertScimError(response, 403, null, "SCIM provisioning needs the enterprise plan");
-		Company company = server.bean(ScimTokens.class).authenticate(token).orElseThrow();
+		Company company = server.bean(ScimTokens.class).authenticate(token).orElseThrow().company();
 		server.bean(CompanyStore.class).changePlan(company.id(), Plan.ENTERPRISE);
 		assertThat(business.get("/Users").json().path("totalResults").asLong()).isZero();
 	}

@@ -26,11 +26,12 @@ class ScimSchemasTests {
 	private static final Set<String> COMMON = Set.of("id", "externalid", "meta.created", "meta.lastmodified");
 
 	@Test
-	void userCatalogMatchesPublishedUserAndEnterpriseSchemas() {
+	void userCatalogMatchesPublishedUserEnterpriseAndRosterSchemas() {
 		Map<String, Boolean> published = new TreeMap<>();
 		Map<String, Map<String, Boolean>> publishedMultiValued = new HashMap<>();
 		flatten(ScimSchemas.USER_SCHEMA.getAttributes(), published, publishedMultiValued);
 		flatten(ScimSchemas.ENTERPRISE_USER_SCHEMA.getAttributes(), published, publishedMultiValued);
+		flatten(ScimSchemas.ROSTER_USER_SCHEMA.getAttributes(), published, publishedMultiValued);
 
 		assertMatches(AttributeCatalog.USERS, published, publishedMultiValued);
 	}

@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.roster.RosterApplication;
+import io.roster.tenant.AdminAccounts;
 import io.roster.tenant.Company;
+import io.roster.tenant.ConnectionState;
+import io.roster.tenant.IdentityProvider;
 import io.roster.tenant.CompanyStore;
 import io.roster.tenant.Plan;
+import io.roster.tenant.ScimConnection;
+import io.roster.tenant.ScimConnections;
 import io.roster.tenant.ScimTokens;
 
 /**
@@ -42,6 +48,9 @@ public final class RosterServer implements AutoCloseable {
 			Map<String, Object> properties = new LinkedHashMap<>(database.newDatabase(dataDir));
 			properties.put("server.address", "127.0.0.1");
 			properties.put("server.port", "0");
+			// The lowest bcrypt cost, since every product API request verifies a
+			// password.
+			properties.put("roster.security.bcrypt-strength", "4");
 			properties.putAll(extra);
 			return new RosterServer(properties, dataDir);
 		}
@@ -129,6 +138,30 @@ public final class RosterServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Returns the demo admin's password, as written on first start. */
+	public String demoAdminPassword() {
+		try {
+			return Files.readString(this.dataDir.resolve("demo-admin-password")).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Creates a company with a live SCIM connection to the given identity provider, a
+	 * token of it, and an admin with a random email.
+	 */
+	public TestCompany newCompany(String name, Plan plan, IdentityProvider provider) {
+		Company company = this.context.getBean(CompanyStore.class).create(name, plan);
+		ScimConnection connection = this.context.getBean(ScimConnections.class)
+			.open(company.id(), provider, ConnectionState.LIVE);
+		String token = this.context.getBean(ScimTokens.class).issue(connection, "Test token");
+		String email = "admin-" + UUID.randomUUID() + "@" + name.toLowerCase(java.util.Locale.ROOT) + ".test";
+		String password = this.context.getBean(AdminAccounts.class).create(company.id(), email);
+		return new TestCompany(company.id(), connection.id(), token, email, password, this);
 	}
 
 	/** Creates another company and returns a SCIM token of it. */

@@ -69,8 +69,8 @@ class ScimTokensTests {
 		String firstToken = tokens.issue(first.id(), "first");
 		String secondToken = tokens.issue(second.id(), "second");
 
-		assertThat(tokens.authenticate(firstToken)).map(Company::id).contains(first.id());
-		assertThat(tokens.authenticate(secondToken)).map(Company::id).contains(second.id());
+		assertThat(tokens.authenticate(firstToken)).map(ScimAccess::company).map(Company::id).contains(first.id());
+		assertThat(tokens.authenticate(secondToken)).map(ScimAccess::company).map(Company::id).contains(second.id());
 		assertThat(tokens.authenticate(firstToken.substring(0, firstToken.length() - 1) + "x")).isEmpty();
 		assertThat(tokens.authenticate("")).isEmpty();
 	}
@@ -81,7 +81,8 @@ class ScimTokensTests {
 			var file = fresh.dataDir().resolve("demo-scim-token");
 
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-			assertThat(fresh.bean(ScimTokens.class).authenticate(fresh.demoToken())).map(Company::name)
+			assertThat(fresh.bean(ScimTokens.class).authenticate(fresh.demoToken())).map(ScimAccess::company)
+				.map(Company::name)
 				.contains("Demo");
 			assertThat(output.getAll()).contains(file.toAbsolutePath().normalize().toString())
 				.contains("/scim/v2")

@@ -69,9 +69,11 @@ public class DottedPathlessKeys implements ClientHabit {
 	private static boolean isPathKey(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("urn:")) {
-			// A bare schema URN names an extension object, which is a plain attribute
-			// name.
-			return !lower.equals(ManagerAsString.ENTERPRISE.toLowerCase(Locale.ROOT));
+			// A bare schema URN (urn:...:2.0:User) names an extension object, which is a
+			// plain attribute name; a URN with an attribute after the resource type
+			// (urn:...:2.0:User:department) is a path.
+			int version = lower.lastIndexOf(":2.0:");
+			return version >= 0 && lower.indexOf(':', version + ":2.0:".length()) >= 0;
 		}
 		return key.indexOf('.') > 0;
 	}

@@ -1,0 +1,118 @@
+package io.roster.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads, writes and purges activity entries. Lists of names are stored space-separated,
+ * since SCIM attribute and habit names contain no spaces.
+ */
+@Repository
+class ActivityStore {
+
+	private static final int MAX_DETAIL_LENGTH = 2000;
+
+	private static final int MAX_NAMES_LENGTH = 4000;
+
+	private final JdbcClient jdbc;
+
+	/** Reads exports in chunks of rows, so an export never holds all its entries. */
+	private final JdbcTemplate streaming;
+
+	ActivityStore(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(500);
+	}
+
+	void insert(UUID companyId, ActivityEntry entry) {
+		this.jdbc.sql("""
+				INSERT INTO activity_entry (company_id, id, occurred_at, connection_id, request_id, method,
+				  resource_type, resource_id, status, changed_attributes, habits, error_type, error_detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(companyId, entry.id(), utc(entry.occurredAt()), entry.connectionId(), entry.requestId(),
+					entry.method(), entry.resourceType(), cut(entry.resourceId(), 64), entry.status(),
+					cut(names(entry.changedAttributes()), MAX_NAMES_LENGTH), cut(names(entry.habits()), 1000),
+					cut(entry.errorType(), 40), cut(entry.errorDetail(), MAX_DETAIL_LENGTH))
+			.update();
+	}
+
+	/**
+	 * Returns up to {@code limit} entries, newest first.
+	 * @param beforeSeq return only entries written before this one, or {@code null}
+	 */
+	List<ActivityEntry> newest(UUID companyId, @Nullable Long beforeSeq, int limit) {
+		String condition = (beforeSeq != null) ? " AND seq < ?" : "";
+		List<Object> params = new ArrayList<>(List.of(companyId));
+		if (beforeSeq != null) {
+			params.add(beforeSeq);
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT * FROM activity_entry WHERE company_id = ?" + condition + " ORDER BY seq DESC LIMIT ?")
+			.params(params)
+			.query(ActivityStore::map)
+			.list();
+	}
+
+	/** Passes the entries written in {@code [from, to)} to the consumer, oldest first. */
+	void forEachBetween(UUID companyId, Instant from, Instant to, Consumer<ActivityEntry> consumer) {
+		this.streaming.query("""
+				SELECT * FROM activity_entry WHERE company_id = ? AND occurred_at >= ? AND occurred_at < ?
+				ORDER BY seq""", (RowCallbackHandler) (rs) -> consumer.accept(map(rs, 0)), companyId, utc(from),
+				utc(to));
+	}
+
+	/**
+	 * Deletes the company's entries older than {@code cutoff}. Running it twice, or on
+	 * two instances at once, deletes the same rows once.
+	 * @return the number of entries deleted
+	 */
+	int deleteOlderThan(UUID companyId, Instant cutoff) {
+		return this.jdbc.sql("DELETE FROM activity_entry WHERE company_id = ? AND occurred_at < ?")
+			.params(companyId, utc(cutoff))
+			.update();
+	}
+
+	private static @Nullable String names(List<String> names) {
+		return names.isEmpty() ? null : String.join(" ", names);
+	}
+
+	private static List<String> split(@Nullable String names) {
+		return (names == null || names.isBlank()) ? List.of() : Arrays.asList(names.split(" "));
+	}
+
+	private static @Nullable String cut(@Nullable String value, int max) {
+		return (value != null && value.length() > max) ? value.substring(0, max) : value;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static ActivityEntry map(ResultSet rs, int row) throws SQLException {
+		return new ActivityEntry(rs.getLong("seq"), rs.getObject("id", UUID.class),
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("connection_id", UUID.class), rs.getString("request_id"), rs.getString("method"),
+				rs.getString("resource_type"), rs.getString("resource_id"), rs.getInt("status"),
+				split(rs.getString("changed_attributes")), split(rs.getString("habits")), rs.getString("error_type"),
+				rs.getString("error_detail"));
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.roster.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import io.roster.directory.DirectoryException;
+import io.roster.system.RequestIds;
+
+/**
+ * Answers every failure of the product API with an RFC 9457 problem detail. A rejected
+ * change names the field at fault in the extension member {@code field}. Client mistakes
+ * are logged at DEBUG; anything else is a 500 whose detail holds only the request id,
+ * while the stack trace goes to the log once, at ERROR.
+ */
+@RestControllerAdvice(assignableTypes = { ColleaguesController.class, TeamsController.class, ActivityController.class,
+		SettingsController.class, ScimConnectionsController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(DirectoryException.class)
+	ProblemDetail directory(DirectoryException ex) {
+		HttpStatus status = switch (ex.reason()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT, READ_ONLY -> HttpStatus.CONFLICT;
+			case INVALID_VALUE -> HttpStatus.BAD_REQUEST;
+			case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+		};
+		return problem(status, ex.getMessage(), ex.field());
+	}
+
+	@ExceptionHandler(ApiException.class)
+	ProblemDetail api(ApiException ex) {
+		return problem(ex.status(), ex.getMessage(), ex.field());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The request body must be a JSON object", null);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail mismatch(MethodArgumentTypeMismatchException ex) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		HttpStatus status = expected.equals("UUID") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+		return problem(status, "'" + ex.getName() + "' must be a " + expected + ", not '" + ex.getValue() + "'",
+				ex.getName());
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail integrity(DataIntegrityViolationException ex) {
+		logger.debug("Product API request violated a database constraint", ex);
+		return problem(HttpStatus.BAD_REQUEST,
+				"A value is too long or conflicts with stored data; check the lengths of the fields sent", null);
+	}
+
+	@ExceptionHandler(ErrorResponseException.class)
+	ProblemDetail framework(ErrorResponseException ex) {
+		return ex.getBody();
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+		logger.error("Product API request failed unexpectedly (request id {})", RequestIds.of(request), ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request), null);
+	}
+
+	private static ProblemDetail problem(HttpStatusCode status, String detail, @Nullable String field) {
+		logger.debug("Product API request rejected with {}: {}", status.value(), detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
+		return problem;
+	}
+
+}

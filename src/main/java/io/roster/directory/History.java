@@ -1,0 +1,69 @@
+package io.roster.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.roster.tenant.Actor;
+
+/**
+ * Records every change to colleagues and teams, in the transaction of the change, so the
+ * history never disagrees with the data. A change that touches no field records nothing.
+ */
+@Component
+class History {
+
+	static final String COLLEAGUE = "colleague";
+
+	static final String TEAM = "team";
+
+	private final HistoryStore store;
+
+	History(HistoryStore store) {
+		this.store = store;
+	}
+
+	void colleague(UUID companyId, Actor actor, UUID colleagueId, String action, List<FieldChange> fields, Instant at) {
+		if (!fields.isEmpty()) {
+			this.store.insert(companyId, COLLEAGUE, List.of(entry(actor, colleagueId, action, fields, at)));
+		}
+	}
+
+	void team(UUID companyId, Actor actor, UUID teamId, String action, List<FieldChange> fields, Instant at) {
+		if (!fields.isEmpty()) {
+			this.store.insert(companyId, TEAM, List.of(entry(actor, teamId, action, fields, at)));
+		}
+	}
+
+	/**
+	 * Records on each colleague that it joined or left a team; the team's own entry lists
+	 * the same members.
+	 */
+	void memberships(UUID companyId, Actor actor, UUID teamId, Collection<UUID> joined, Collection<UUID> left,
+			Instant at) {
+		List<HistoryEntry> entries = new ArrayList<>();
+		for (UUID colleagueId : joined) {
+			entries.add(entry(actor, colleagueId, "joined_team",
+					List.of(new FieldChange("team", null, teamId.toString())), at));
+		}
+		for (UUID colleagueId : left) {
+			entries.add(entry(actor, colleagueId, "left_team",
+					List.of(new FieldChange("team", teamId.toString(), null)), at));
+		}
+		this.store.insert(companyId, COLLEAGUE, entries);
+	}
+
+	List<HistoryEntry> of(UUID companyId, UUID subjectId) {
+		return this.store.find(companyId, subjectId);
+	}
+
+	private static HistoryEntry entry(Actor actor, UUID subjectId, String action, List<FieldChange> fields,
+			Instant at) {
+		return new HistoryEntry(UUID.randomUUID(), subjectId, action, actor, at, fields);
+	}
+
+}

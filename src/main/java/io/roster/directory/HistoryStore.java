@@ -1,0 +1,98 @@
+package io.roster.directory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.roster.tenant.Actor;
+
+/**
+ * Reads and writes history entries with their fields. Entries are only ever added; a
+ * subject's entries read back in the order they were written.
+ */
+@Repository
+class HistoryStore {
+
+	/** Longest stored old or new value; longer values are cut, keeping their start. */
+	private static final int MAX_VALUE_LENGTH = 4000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	HistoryStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Inserts entries of one kind of subject.
+	 * @param subjectType {@code colleague} or {@code team}
+	 */
+	void insert(UUID companyId, String subjectType, List<HistoryEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> fields = new ArrayList<>();
+		for (HistoryEntry entry : entries) {
+			Actor actor = entry.actor();
+			rows.add(new Object[] { companyId, entry.id(), subjectType, entry.subjectId(), entry.action(),
+					actor.type().code(), actor.id(), actor.name(), Timestamps.toColumn(entry.changedAt()) });
+			for (int i = 0; i < entry.fields().size(); i++) {
+				FieldChange field = entry.fields().get(i);
+				fields.add(new Object[] { companyId, entry.id(), i, field.field(), cut(field.oldValue()),
+						cut(field.newValue()) });
+			}
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
+				  actor_name, changed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.batch.batchUpdate("""
+				INSERT INTO history_field (company_id, entry_id, position, field, old_value, new_value)
+				VALUES (?, ?, ?, ?, ?, ?)""", fields);
+	}
+
+	/** Returns the entries of one colleague or team, oldest first. */
+	List<HistoryEntry> find(UUID companyId, UUID subjectId) {
+		Map<UUID, Header> headers = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT id, action, actor_type, actor_id, actor_name, changed_at FROM history_entry
+				WHERE company_id = ? AND subject_id = ? ORDER BY seq""")
+			.params(companyId, subjectId)
+			.query((rs, row) -> headers.put(rs.getObject("id", UUID.class), new Header(rs.getString("action"),
+					new Actor(Actor.Type.fromCode(rs.getString("actor_type")), rs.getObject("actor_id", UUID.class),
+							rs.getString("actor_name")),
+					Timestamps.read(rs, "changed_at"))))
+			.list();
+		Map<UUID, List<FieldChange>> fields = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT f.entry_id, f.field, f.old_value, f.new_value FROM history_field f
+				JOIN history_entry e ON e.company_id = f.company_id AND e.id = f.entry_id
+				WHERE f.company_id = ? AND e.subject_id = ? ORDER BY f.entry_id, f.position""")
+			.params(companyId, subjectId)
+			.query((rs, row) -> fields.computeIfAbsent(rs.getObject("entry_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new FieldChange(rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"))))
+			.list();
+		List<HistoryEntry> entries = new ArrayList<>();
+		headers.forEach((id, header) -> entries.add(new HistoryEntry(id, subjectId, header.action(), header.actor(),
+				header.changedAt(), fields.getOrDefault(id, List.of()))));
+		return entries;
+	}
+
+	private static @Nullable String cut(@Nullable String value) {
+		return (value != null && value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) : value;
+	}
+
+	private record Header(String action, Actor actor, java.time.Instant changedAt) {
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.roster.scim;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+
+import io.roster.activity.ActivityLog;
+import io.roster.directory.Changed;
+import io.roster.directory.FieldChange;
+
+/**
+ * Keeps the activity log consistent with the data. A successful change and its activity
+ * entry commit in one transaction; a request that changes nothing, or fails and rolls
+ * back, is recorded on its own once its response is complete.
+ */
+@Component
+class ScimActivity {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScimActivity.class);
+
+	private final ActivityLog log;
+
+	private final TransactionTemplate transaction;
+
+	ScimActivity(ActivityLog log, PlatformTransactionManager transactionManager) {
+		this.log = log;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	/** A directory command that may reject its input with a SCIM error. */
+	@FunctionalInterface
+	interface Change<T> {
+
+		Changed<T> run() throws ScimException;
+
+	}
+
+	/**
+	 * Runs a change and records its activity entry in the same transaction.
+	 * @param status the status the response will have
+	 * @param idOf the SCIM id of the changed resource, or {@code null} to keep the id of
+	 * the request's path
+	 * @param names the SCIM names of the attributes a change touched
+	 */
+	<T> T change(ScimCall call, int status, Change<T> change, Function<T, @Nullable String> idOf,
+			Function<List<FieldChange>, List<String>> names) throws ScimException {
+		try {
+			T value = this.transaction.execute((tx) -> {
+				Changed<T> changed;
+				try {
+					changed = change.run();
+				}
+				catch (ScimException ex) {
+					throw new ScimFailure(ex);
+				}
+				call.resourceId(idOf.apply(changed.value()));
+				call.changed(names.apply(changed.changes()));
+				this.log.record(call.company().id(), call.entry(status));
+				return changed.value();
+			});
+			call.markRecorded();
+			return value;
+		}
+		catch (ScimFailure ex) {
+			throw ex.scimException();
+		}
+	}
+
+	/**
+	 * Records a call that has not recorded its entry with a change: a read, or a request
+	 * that failed. A failure to record is logged and never changes the response.
+	 */
+	void recordOutcome(ScimCall call, int status) {
+		if (call.isRecorded()) {
+			return;
+		}
+		try {
+			this.transaction.executeWithoutResult((tx) -> this.log.record(call.company().id(), call.entry(status)));
+			call.markRecorded();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Recording the activity of a SCIM request failed (company {})", call.company().id(), ex);
+		}
+	}
+
+}

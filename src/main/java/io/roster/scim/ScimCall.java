@@ -1,0 +1,134 @@
+package io.roster.scim;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+
+import io.roster.activity.ActivityEntry;
+import io.roster.system.RequestIds;
+import io.roster.tenant.Actor;
+import io.roster.tenant.Company;
+import io.roster.tenant.ScimAccess;
+
+/**
+ * One SCIM request, or one operation of a Bulk request, as the activity log records it:
+ * who made it, what it targets, the client habits applied to it, what it changed and how
+ * it failed. A write records its entry with its change; anything else is recorded when
+ * the response is complete.
+ */
+final class ScimCall {
+
+	private static final String ATTRIBUTE = ScimCall.class.getName();
+
+	private final ScimAccess access;
+
+	private final String requestId;
+
+	private final String method;
+
+	private final String resourceType;
+
+	private @Nullable String resourceId;
+
+	private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	private final List<String> habits = new ArrayList<>();
+
+	private List<String> changedAttributes = List.of();
+
+	private @Nullable ScimException error;
+
+	private boolean recorded;
+
+	private ScimCall(ScimAccess access, String requestId, String method, String resourceType,
+			@Nullable String resourceId) {
+		this.access = access;
+		this.requestId = requestId;
+		this.method = method;
+		this.resourceType = resourceType;
+		this.resourceId = resourceId;
+	}
+
+	/** Starts the call of an authenticated request and attaches it to the request. */
+	static ScimCall start(HttpServletRequest request, ScimAccess access) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String[] segments = path.substring(Math.min(path.length(), ScimWebConfiguration.BASE_PATH.length())).split("/");
+		String endpoint = (segments.length > 1) ? segments[1] : "";
+		String id = (segments.length > 2 && !segments[2].startsWith(".")) ? segments[2] : null;
+		ScimCall call = new ScimCall(access, RequestIds.of(request), request.getMethod(), resourceType(endpoint), id);
+		request.setAttribute(ATTRIBUTE, call);
+		return call;
+	}
+
+	/** Returns the call of a request, or {@code null} when no token authenticated it. */
+	static @Nullable ScimCall of(HttpServletRequest request) {
+		return (ScimCall) request.getAttribute(ATTRIBUTE);
+	}
+
+	/** Starts the call of one Bulk operation, recorded on its own. */
+	ScimCall operation(String method, String endpoint, @Nullable String id) {
+		return new ScimCall(this.access, this.requestId, method, resourceType(endpoint.replace("/", "")), id);
+	}
+
+	Company company() {
+		return this.access.company();
+	}
+
+	Actor actor() {
+		return this.access.actor();
+	}
+
+	void habitsApplied(List<String> names) {
+		this.habits.addAll(names);
+	}
+
+	void resourceId(@Nullable String id) {
+		if (id != null) {
+			this.resourceId = id;
+		}
+	}
+
+	void changed(List<String> attributes) {
+		this.changedAttributes = List.copyOf(attributes);
+	}
+
+	void failed(ScimException ex) {
+		this.error = ex;
+	}
+
+	boolean isRecorded() {
+		return this.recorded;
+	}
+
+	void markRecorded() {
+		this.recorded = true;
+	}
+
+	ActivityEntry entry(int status) {
+		ScimException failure = (status >= 400) ? this.error : null;
+		String errorType = (failure != null) ? failure.getScimError().getScimType() : null;
+		String detail = (failure != null) ? failure.getScimError().getDetail() : null;
+		return new ActivityEntry(0, UUID.randomUUID(), this.startedAt, this.access.connection().id(), this.requestId,
+				this.method, this.resourceType, this.resourceId, status,
+				(status < 400) ? this.changedAttributes : List.of(), this.habits, errorType, detail);
+	}
+
+	private static String resourceType(String endpoint) {
+		return switch (endpoint) {
+			case "Users" -> "User";
+			case "Groups" -> "Group";
+			case "" -> "Root";
+			case ".search" -> "Root";
+			default -> (endpoint.length() > 40) ? endpoint.substring(0, 40) : endpoint;
+		};
+	}
+
+}
