@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import io.roster.tenant.AdminAccount;
 
 /**
- * A signed-in company admin, as Spring Security holds it.
+ * The principal that Spring Security stores for a signed-in company admin.
  */
 final class AdminPrincipal implements UserDetails {
 

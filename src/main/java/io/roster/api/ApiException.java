@@ -3,8 +3,8 @@ package io.roster.api;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the API rejects before it reaches the directory, answered as a problem detail
- * with the status and the field at fault.
+ * A request that the API rejects before it reaches the directory. The response is a
+ * problem detail with the status and the field at fault.
  */
 class ApiException extends RuntimeException {
 

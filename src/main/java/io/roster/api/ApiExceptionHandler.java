@@ -21,7 +21,7 @@ import io.roster.directory.DirectoryException;
 import io.roster.system.RequestIds;
 
 /**
- * Answers every failure of the product API with an RFC 9457 problem detail. A rejected
+ * Turns every failure of the product API into an RFC 9457 problem detail. A rejected
  * change names the field at fault in the extension member {@code field}. Client mistakes
  * are logged at DEBUG; anything else is a 500 whose detail holds only the request id,
  * while the stack trace goes to the log once, at ERROR.

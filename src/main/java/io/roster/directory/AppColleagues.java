@@ -15,7 +15,7 @@ import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 
 /**
- * What company admins do with colleagues in the product: create, edit, deactivate and
+ * The product's commands on colleagues for company admins: create, edit, deactivate and
  * reactivate app-managed colleagues, and read any colleague with its teams and history. A
  * SCIM-managed colleague's provisioned fields, {@code active} included, are read-only
  * here; the identity provider that manages them changes them.

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.roster.tenant.Actor;
 
 /**
- * What company admins do with teams in the product: create, rename and archive
+ * The product's commands on teams for company admins: create, rename and archive
  * app-managed teams and change their members, and read any team with its members and
  * history. A SCIM-managed team's name, members and archiving change only through SCIM.
  */

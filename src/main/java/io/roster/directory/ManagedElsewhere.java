@@ -9,7 +9,7 @@ import io.roster.tenant.ScimConnections;
 
 /**
  * Builds the error for a product change to something an identity provider manages. It
- * names the field and the provider, so an admin knows where to make the change.
+ * names the field and the provider, which tells an admin where to make the change.
  */
 @Component
 class ManagedElsewhere {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Records the activity entry of every SCIM request whose token names a connection, once
@@ -25,16 +26,18 @@ class ScimActivityFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
 		boolean completed = false;
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(request, held);
 			completed = true;
 		}
 		finally {
 			ScimCall call = ScimCall.of(request);
 			if (call != null) {
-				this.activity.recordOutcome(call, completed ? response.getStatus() : 500);
+				this.activity.recordOutcome(call, completed ? held.getStatus() : 500);
 			}
+			held.copyBodyToResponse();
 		}
 	}
 

@@ -171,6 +171,9 @@ class ScimDiscoveryTests {
 		assertThat(types.get("User").path("schemaExtensions").path(0).path("schema").asString())
 			.isEqualTo(ScimFixtures.ENTERPRISE_SCHEMA);
 		assertThat(types.get("User").path("schemaExtensions").path(0).path("required").isBoolean()).isTrue();
+		assertThat(types.get("User").path("schemaExtensions").path(1).path("schema").asString())
+			.isEqualTo(ScimFixtures.ROSTER_SCHEMA);
+		assertThat(types.get("User").path("schemaExtensions").path(1).path("required").asBoolean()).isFalse();
 		assertThat(types.get("Group").path("endpoint").asString()).isEqualTo("/Groups");
 		assertThat(types.get("Group").path("schema").asString()).isEqualTo(ScimFixtures.GROUP_SCHEMA);
 		for (JsonNode type : types.values()) {
@@ -204,8 +207,8 @@ class ScimDiscoveryTests {
 			schema.path("attributes").forEach((attribute) -> assertAttributeDefinition(id, attribute));
 		}
 		assertThat(ids).containsExactlyInAnyOrder(ScimFixtures.USER_SCHEMA, ScimFixtures.ENTERPRISE_SCHEMA,
-				ScimFixtures.GROUP_SCHEMA);
-		assertThat(list.path("totalResults").asInt()).isEqualTo(3);
+				ScimFixtures.ROSTER_SCHEMA, ScimFixtures.GROUP_SCHEMA);
+		assertThat(list.path("totalResults").asInt()).isEqualTo(4);
 	}
 
 	@Test
@@ -228,7 +231,8 @@ class ScimDiscoveryTests {
 
 		for (JsonNode schema : scim.get("/Schemas").json().path("Resources")) {
 			String id = schema.path("id").asString();
-			String prefix = id.equals(ScimFixtures.ENTERPRISE_SCHEMA) ? id + ":" : "";
+			String prefix = (id.equals(ScimFixtures.ENTERPRISE_SCHEMA) || id.equals(ScimFixtures.ROSTER_SCHEMA))
+					? id + ":" : "";
 			for (String path : leafPaths(schema.path("attributes"))) {
 				String filter = URLEncoder.encode(prefix + path + " pr", StandardCharsets.UTF_8);
 				if (scim.get(endpoints.get(id) + "?filter=" + filter).status() != 200) {

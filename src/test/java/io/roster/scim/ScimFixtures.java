@@ -21,6 +21,8 @@ final class ScimFixtures {
 
 	static final String ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
+	static final String ROSTER_SCHEMA = "urn:ietf:params:scim:schemas:extension:roster:2.0:User";
+
 	static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
 	static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
