@@ -20,7 +20,25 @@ class ArchitectureTests {
 		.resideInAPackage("io.roster.directory..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.roster.scim..", "com.unboundid..", "org.springframework.web..");
+		.resideInAnyPackage("io.roster.scim..", "io.roster.api..", "io.roster.activity..", "com.unboundid..",
+				"org.springframework.web..");
+
+	/** The activity log records what the channels report and depends on none of them. */
+	@ArchTest
+	static final ArchRule activityUsesOnlyTenant = noClasses().that()
+		.resideInAPackage("io.roster.activity..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.api..", "com.unboundid..",
+				"org.springframework.web..");
+
+	/** The product API and SCIM are separate channels onto the directory. */
+	@ArchTest
+	static final ArchRule apiAndScimAreIndependent = noClasses().that()
+		.resideInAPackage("io.roster.api..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.roster.scim..", "com.unboundid..");
 
 	/** Tenancy sits below everything else and uses none of it. */
 	@ArchTest
@@ -28,7 +46,7 @@ class ArchitectureTests {
 		.resideInAPackage("io.roster.tenant..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..");
+		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.api..", "io.roster.activity..");
 
 	/** Shared infrastructure must not depend on the features built on it. */
 	@ArchTest
@@ -36,7 +54,8 @@ class ArchitectureTests {
 		.resideInAPackage("io.roster.system..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.tenant..");
+		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.tenant..", "io.roster.api..",
+				"io.roster.activity..");
 
 	/**
 	 * Only storage classes touch JDBC, so every query stays where company scoping is

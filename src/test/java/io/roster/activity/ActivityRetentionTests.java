@@ -36,7 +36,7 @@ class ActivityRetentionTests {
 	@BeforeParameterizedClassInvocation
 	static void start(TestDatabase database) {
 		server = RosterServer.start(database,
-				Map.of("roster.activity.retention", "4s", "roster.activity.purge-interval", "500ms"));
+				Map.of("roster.activity.retention", "10s", "roster.activity.purge-interval", "500ms"));
 	}
 
 	@AfterParameterizedClassInvocation
@@ -50,7 +50,7 @@ class ActivityRetentionTests {
 		company.scim().get("/Users");
 		int kept = ActivityTests.entries(company.api()).size();
 
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (!ActivityTests.entries(company.api()).isEmpty() && Instant.now().isBefore(deadline)) {
 			Thread.sleep(250);
 		}

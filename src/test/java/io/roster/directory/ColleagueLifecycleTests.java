@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A colleague's whole life through SCIM, told afterwards by the product API: provision,
- * change of role and title, deactivation, reactivation, deletion and rehire with the same
- * email.
+ * A colleague's whole life through SCIM, as the product API shows it afterwards:
+ * provision, change of role and title, deactivation, reactivation, deletion and rehire
+ * with the same email.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)

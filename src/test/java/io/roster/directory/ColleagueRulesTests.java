@@ -128,7 +128,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void unknownRoleIsInvalidValueListingAllowedRolesAndChangesNothing() {
+	void unknownRoleIsInvalidValue() {
 		TestCompany company = newCompany();
 		String id = createUser(company.scim(), "{\"userName\": \"u@x.test\", \"title\": \"Before\"}");
 
@@ -164,7 +164,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void productChangeOfProvisionedFieldIsConflictNamingFieldAndProvider() {
+	void provisionedFieldEditIsConflict() {
 		TestCompany company = newCompany();
 		createUser(company.scim(), "{\"userName\": \"ro@x.test\", \"title\": \"Engineer\"}");
 		JsonNode before = colleague(company.api(), "ro@x.test");
@@ -188,7 +188,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void productEditSendingCurrentValuesOfScimColleagueChangesNothing() {
+	void unchangedValuesEditChangesNothing() {
 		TestCompany company = newCompany();
 		createUser(company.scim(), "{\"userName\": \"same@x.test\", \"title\": \"Engineer\"}");
 		String id = colleague(company.api(), "same@x.test").get("id").asString();
@@ -220,7 +220,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void appColleagueIsCreatedEditedDeactivatedAndReactivatedInProduct() {
+	void appColleagueLifecycleInProduct() {
 		TestCompany company = newCompany();
 
 		ApiHttp.Response created = company.api().post("colleagues", """
@@ -257,7 +257,23 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void appColleagueRejectsTakenEmailUnknownFieldAndUnknownRole() {
+	void staleIfMatchIsPreconditionFailed() {
+		TestCompany company = newCompany();
+		ApiHttp.Response created = company.api().post("colleagues", "{\"email\": \"v@x.test\", \"title\": \"A\"}");
+		String path = "colleagues/" + created.json().get("id").asString();
+
+		ApiHttp.Response current = company.api().patch(path, "{\"title\": \"B\"}", "If-Match", created.header("ETag"));
+		ApiHttp.Response stale = company.api().patch(path, "{\"title\": \"C\"}", "If-Match", created.header("ETag"));
+
+		assertThat(created.header("ETag")).isEqualTo("W/\"1\"");
+		assertThat(current.status()).isEqualTo(200);
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(stale.json().get("field").asString()).isEqualTo("version");
+		assertThat(company.api().get(path).json().get("title").asString()).isEqualTo("B");
+	}
+
+	@Test
+	void appColleagueRejectsBadFields() {
 		TestCompany company = newCompany();
 		company.api().post("colleagues", "{\"email\": \"taken@x.test\"}");
 
@@ -296,7 +312,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void postWithSameUserNameOrExternalIdRehiresSameColleague() {
+	void postRehiresDeletedColleague() {
 		TestCompany company = newCompany();
 		String first = createUser(company.scim(), "{\"userName\": \"Hire@x.test\", \"externalId\": \"hr-1\"}");
 		String id = colleague(company.api(), "hire@x.test").get("id").asString();
@@ -329,7 +345,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void userNameOfAppColleagueLinksItUnderAutoPolicy() {
+	void autoPolicyLinksAppColleague() {
 		TestCompany company = newCompany();
 		String id = company.api()
 			.post("colleagues", "{\"email\": \"Match@x.test\", \"role\": \"admin\"}")
@@ -348,7 +364,7 @@ class ColleagueRulesTests {
 	}
 
 	@Test
-	void userNameOfAppColleagueIsUniquenessUnderNeverPolicyAndChangesNothing() {
+	void neverPolicyRejectsMatchingUserName() {
 		TestCompany company = newCompany();
 		company.api().patch("settings", "{\"matchingPolicy\": \"never\"}");
 		String id = company.api().post("colleagues", "{\"email\": \"keep@x.test\"}").json().get("id").asString();

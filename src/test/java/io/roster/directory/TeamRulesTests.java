@@ -45,7 +45,7 @@ class TeamRulesTests {
 	}
 
 	@Test
-	void appTeamIsCreatedRenamedChangedAndArchivedInProduct() {
+	void appTeamLifecycleInProduct() {
 		TestCompany company = newCompany();
 		ApiHttp api = company.api();
 		String ann = api.post("colleagues", "{\"email\": \"ann@x.test\"}").json().get("id").asString();
@@ -79,7 +79,7 @@ class TeamRulesTests {
 	}
 
 	@Test
-	void appTeamRejectsTakenNameUnknownMembersAndChangesToArchivedTeam() {
+	void appTeamRejectsBadChanges() {
 		TestCompany company = newCompany();
 		ApiHttp api = company.api();
 		String path = "teams/" + api.post("teams", "{\"name\": \"Ops\"}").json().get("id").asString();
@@ -191,7 +191,7 @@ class TeamRulesTests {
 	}
 
 	@Test
-	void groupPatchRecordsMembersInTeamAndColleagueHistory() {
+	void groupPatchRecordsMembershipHistory() {
 		TestCompany company = newCompany();
 		String user = createUser(company.scim(), "{\"userName\": \"h@x.test\"}");
 		String group = company.scim().post("/Groups", "{\"displayName\": \"Hist\"}").json().get("id").asString();
