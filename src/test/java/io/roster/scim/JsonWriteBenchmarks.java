@@ -43,9 +43,9 @@ public class JsonWriteBenchmarks {
 			String userName = "user." + i + "@example.com";
 			ColleagueProfile profile = new ColleagueProfile(userName, "ext-" + i, "Given" + i, "Family" + i, null,
 					"Given Family " + i, "Engineer", true, List.of(new MultiValue(userName, "work", null, true)),
-					List.of(), "E" + i, "Research", null, null, null, null);
+					List.of(), "member", "E" + i, "Research", null, null, null, null);
 			Instant created = Instant.parse("2026-01-01T00:00:00Z");
-			this.page.add(new Colleague(UUID.randomUUID(), UUID.randomUUID().toString(), profile, "member", "scim", 3,
+			this.page.add(new Colleague(UUID.randomUUID(), UUID.randomUUID().toString(), profile, "scim", null, 3,
 					created, created));
 		}
 		this.query = new SearchQuery(null, null, false, Projection.ALL, 1, 100, null);

@@ -33,7 +33,7 @@ public class PatchBenchmarks {
 
 	private final ColleagueProfile profile = new ColleagueProfile("alice@example.com", "ext-1", "Alice", "Smith", null,
 			"Alice Smith", "Engineer", true, List.of(new MultiValue("alice@example.com", "work", null, true)),
-			List.of(), "E1", "Research", null, null, null, null);
+			List.of(), "member", "E1", "Research", null, null, null, null);
 
 	private byte[] userPatch;
 
