@@ -54,8 +54,9 @@ class SettingsController {
 						"'" + name + "' is not a setting; the settings are defaultRole and matchingPolicy");
 			}
 		}
-		Company company = this.callers.current().company();
-		return SettingsView.of(this.settings.change(company, fields.get("defaultRole"), fields.get("matchingPolicy")));
+		ApiCaller caller = this.callers.current();
+		return SettingsView.of(this.settings.change(caller.actor(), caller.company(), fields.get("defaultRole"),
+				fields.get("matchingPolicy")));
 	}
 
 }
