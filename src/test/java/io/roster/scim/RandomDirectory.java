@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A company's directory filled with random users and groups over SCIM: attributes in
- * mixed case, some missing or empty, emails and roles with random types and primary
- * flags, managers, and groups with random members. Some users are changed afterwards, one
- * user is deleted and one group archived, so that timestamps differ and removed resources
- * must stay out of every result.
+ * mixed case, some missing or empty, emails and roles with random types and primary flags
+ * (roles are product roles, with one primary among several), managers, and groups with
+ * random members. Some users are changed afterwards, one user is deleted and one group
+ * archived, so that timestamps differ and removed resources must stay out of every
+ * result.
  */
 final class RandomDirectory {
 
@@ -116,7 +117,7 @@ final class RandomDirectory {
 
 		user.set("emails", values(random, true));
 		if (random.nextBoolean()) {
-			user.set("roles", values(random, false));
+			user.set("roles", roles(random));
 		}
 
 		ObjectNode enterprise = user.putObject(ReferenceFilter.ENTERPRISE);
@@ -146,6 +147,33 @@ final class RandomDirectory {
 			putSometimes(value, "display", RandomText.token(random), random);
 			if (random.nextBoolean()) {
 				value.put("primary", random.nextBoolean());
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Returns product roles in mixed case with random types and displays. Several values
+	 * have exactly one primary, since Roster takes the product role from it.
+	 */
+	private static ArrayNode roles(Random random) {
+		ArrayNode values = JSON.arrayNode();
+		int count = random.nextInt(4);
+		int primary = (count > 1 || random.nextBoolean()) ? random.nextInt(Math.max(count, 1)) : -1;
+		String[] roles = { "admin", "member", "light" };
+		String[] types = { "work", "Work", "home", "other", "" };
+		for (int i = 0; i < count; i++) {
+			ObjectNode value = values.addObject();
+			value.put("value", RandomText.shuffleCase(roles[random.nextInt(roles.length)], random));
+			if (random.nextInt(4) > 0) {
+				value.put("type", types[random.nextInt(types.length)]);
+			}
+			putSometimes(value, "display", RandomText.token(random), random);
+			if (i == primary) {
+				value.put("primary", true);
+			}
+			else if (random.nextBoolean()) {
+				value.put("primary", false);
 			}
 		}
 		return values;
