@@ -120,12 +120,16 @@ class ApiSecurityTests {
 	}
 
 	@Test
-	void healthIsPublicAndOtherPathsNeedSignIn() {
+	void healthIsPublicAndApiIsNot() {
 		ApiHttp anonymous = new ApiHttp(server.baseUrl(), null, null);
 
 		assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
 		assertThat(anonymous.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
-		assertThat(anonymous.get("/anything").status()).isEqualTo(401);
+		assertThat(anonymous.get("/anything").status()).isEqualTo(404);
+		// A path that dodges into the API through /scim is rejected by the firewall or
+		// the sign-in, never served.
+		assertThat(anonymous.get("/scim/../api/v1/colleagues").status()).isIn(400, 401);
+		assertThat(anonymous.get("/scim/v2/../../api/v1/colleagues").status()).isIn(400, 401);
 	}
 
 	@Test
