@@ -92,6 +92,11 @@ class FilterPropertyTests {
 			}
 			ScimHttp.Response response = scim
 				.get(endpoint + "?count=1000&filter=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+			if (exceedsMultiValuedLimit(response)) {
+				// The reference evaluation has no limit on multi-valued comparisons;
+				// Roster rejects such filters.
+				continue;
+			}
 			assertThat(response.status()).as("GET %s filter %s: %s", endpoint, text, response.body()).isEqualTo(200);
 			Set<String> actual = new TreeSet<>();
 			response.json().get("Resources").forEach((resource) -> actual.add(resource.get("id").stringValue()));
@@ -119,6 +124,11 @@ class FilterPropertyTests {
 	private static ScimHttp newCompany(Random random) {
 		String token = server.tokenOfNewCompany("Filters " + random.nextInt(1_000_000), Plan.ENTERPRISE);
 		return new ScimHttp(server.scimUrl(), token);
+	}
+
+	private static boolean exceedsMultiValuedLimit(ScimHttp.Response response) {
+		return response.status() == 400
+				&& response.body().contains("more than " + FilterCompiler.MAX_MULTI_VALUED_COMPARISONS + " times");
 	}
 
 }
