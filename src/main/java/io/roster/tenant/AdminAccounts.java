@@ -1,7 +1,5 @@
 package io.roster.tenant;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,10 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AdminAccounts {
-
-	private static final int PASSWORD_BYTES = 18;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final AdminAccountStore store;
 
@@ -42,9 +36,7 @@ public class AdminAccounts {
 	 */
 	@Transactional
 	public String create(UUID companyId, String email) {
-		byte[] bytes = new byte[PASSWORD_BYTES];
-		this.random.nextBytes(bytes);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String password = RandomPasswords.next();
 		AdminAccount account = new AdminAccount(companyId, UUID.randomUUID(), email, AdminAccountStore.now());
 		this.store.insert(account, this.encoder.encode(password));
 		return password;

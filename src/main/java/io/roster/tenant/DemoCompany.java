@@ -1,11 +1,7 @@
 package io.roster.tenant;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +69,11 @@ class DemoCompany implements ApplicationRunner {
 			return new String[] { this.tokens.issue(connection, "Demo token"),
 					this.admins.create(demo.id(), ADMIN_EMAIL) };
 		});
-		Path tokenFile = writeOwnerOnly(this.properties.dataDir().resolve(TOKEN_FILE), secrets[0]);
-		Path passwordFile = writeOwnerOnly(this.properties.dataDir().resolve(ADMIN_PASSWORD_FILE), secrets[1]);
+		Path tokenFile = OwnerOnlyFiles.write(this.properties.dataDir().resolve(TOKEN_FILE), secrets[0]);
+		Path passwordFile = OwnerOnlyFiles.write(this.properties.dataDir().resolve(ADMIN_PASSWORD_FILE), secrets[1]);
 		logger.info("Created the company Demo; SCIM base URL {}, bearer token in {}", scimBaseUrl(),
 				tokenFile.toAbsolutePath().normalize());
-		logger.info("Created the admin {} of Demo for the product API; password in {}", ADMIN_EMAIL,
+		logger.info("Created the admin {} of Demo for the console and the product API; password in {}", ADMIN_EMAIL,
 				passwordFile.toAbsolutePath().normalize());
 	}
 
@@ -87,14 +83,6 @@ class DemoCompany implements ApplicationRunner {
 			base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		}
 		return base.replaceAll("/+$", "") + "/scim/v2";
-	}
-
-	private static Path writeOwnerOnly(Path file, String content) throws IOException {
-		Files.createDirectories(file.getParent());
-		Files.deleteIfExists(file);
-		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(file, content + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-		return file;
 	}
 
 }
