@@ -72,6 +72,10 @@ public final class RosterServer implements AutoCloseable {
 		try {
 			Path dataDir = Files.createTempDirectory("roster-test-");
 			Map<String, Object> properties = new LinkedHashMap<>(other.properties);
+			// An H2 file database opened twice in one JVM is one database, so the second
+			// instance shares it when it names the first one's file.
+			properties.put("spring.datasource.url",
+					other.context.getEnvironment().getProperty("spring.datasource.url"));
 			properties.put("roster.data-dir", dataDir.toString());
 			properties.put("roster.demo.enabled", "false");
 			return new RosterServer(properties, dataDir);
@@ -132,22 +136,17 @@ public final class RosterServer implements AutoCloseable {
 
 	/** Returns the demo company's SCIM token, as written on first start. */
 	public String demoToken() {
-		try {
-			return Files.readString(this.dataDir.resolve("demo-scim-token")).trim();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return readSecret("demo-scim-token");
 	}
 
 	/** Returns the demo admin's password, as written on first start. */
 	public String demoAdminPassword() {
-		try {
-			return Files.readString(this.dataDir.resolve("demo-admin-password")).trim();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return readSecret("demo-admin-password");
+	}
+
+	/** Returns the demo operator's password, as written on first start. */
+	public String demoOperatorPassword() {
+		return readSecret("demo-operator-password");
 	}
 
 	/**
@@ -172,6 +171,15 @@ public final class RosterServer implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	private String readSecret(String file) {
+		try {
+			return Files.readString(this.dataDir.resolve(file)).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void start() {

@@ -1,0 +1,155 @@
+package io.roster.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through Selenium, for tests of the web console. It uses
+ * Debian's {@code chromium} and {@code chromium-driver} packages at fixed paths, so
+ * Selenium Manager downloads nothing, and a fresh profile in a temporary directory that
+ * {@link #close()} deletes. When either binary is missing, {@link #start()} fails the
+ * test with the install command instead of skipping it.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	/**
+	 * Starts Chromium with a 1366x900 window, a laptop screen.
+	 * @throws AssertionError when Chromium or chromedriver is not installed
+	 */
+	public static Browser start() {
+		for (Path binary : new Path[] { CHROMIUM, CHROMEDRIVER }) {
+			if (!Files.isExecutable(binary)) {
+				throw new AssertionError(binary + " is missing, and the console's browser tests need it;"
+						+ " install it with: apt-get install -y chromium chromium-driver");
+			}
+		}
+		try {
+			Path profile = Files.createTempDirectory("roster-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			driver.manage().window().setSize(new Dimension(1366, 900));
+			return new Browser(driver, profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
+	public void open(String url) {
+		this.driver.get(url);
+	}
+
+	/** Fills in a sign-in form at {@code url} and submits it. */
+	public void signIn(String url, String email, String password) {
+		open(url);
+		field("email").sendKeys(email);
+		field("password").sendKeys(password);
+		submit(this.driver.findElement(By.cssSelector("main form button[type=submit]")));
+	}
+
+	/** Clicks a submit button and waits until the browser has left the current page. */
+	public void submit(WebElement button) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		button.click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+	}
+
+	/** Submits the header's sign-out form. */
+	public void signOut() {
+		submit(this.driver.findElement(By.cssSelector("header form button[type=submit]")));
+	}
+
+	/** Returns the form control whose label has the given {@code for} id. */
+	public WebElement field(String id) {
+		return this.driver.findElement(By.id(id));
+	}
+
+	public String heading() {
+		return this.driver.findElement(By.tagName("h1")).getText();
+	}
+
+	public String path() {
+		return java.net.URI.create(this.driver.getCurrentUrl()).getPath();
+	}
+
+	public String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** Saves a PNG of the whole page, as tall as its content, to the file. */
+	public void screenshot(Path file) {
+		long height = ((Number) this.driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+		Dimension window = this.driver.manage().window().getSize();
+		this.driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(900, height + 120)));
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(window);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteProfile();
+		}
+	}
+
+	private void deleteProfile() {
+		try (Stream<Path> files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
