@@ -39,6 +39,15 @@ public class ActivityLog {
 		return this.store.newest(companyId, beforeSeq, Math.max(0, Math.min(limit, MAX_PAGE_SIZE)));
 	}
 
+	/**
+	 * Returns the first {@code limit} entries (at most {@link #MAX_PAGE_SIZE}) of one
+	 * connection, oldest first, such as the first requests of a new connection.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityEntry> first(UUID companyId, UUID connectionId, int limit) {
+		return this.store.first(companyId, connectionId, Math.max(0, Math.min(limit, MAX_PAGE_SIZE)));
+	}
+
 	/** Passes every entry written in {@code [from, to)} to the consumer, oldest first. */
 	@Transactional(readOnly = true)
 	public void export(UUID companyId, Instant from, Instant to, Consumer<ActivityEntry> consumer) {

@@ -71,6 +71,15 @@ class ActivityStore {
 			.list();
 	}
 
+	/** Returns up to {@code limit} entries of one connection, oldest first. */
+	List<ActivityEntry> first(UUID companyId, UUID connectionId, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM activity_entry WHERE company_id = ? AND connection_id = ? ORDER BY seq LIMIT ?")
+			.params(companyId, connectionId, limit)
+			.query(ActivityStore::map)
+			.list();
+	}
+
 	/** Passes the entries written in {@code [from, to)} to the consumer, oldest first. */
 	void forEachBetween(UUID companyId, Instant from, Instant to, Consumer<ActivityEntry> consumer) {
 		this.streaming.query("""

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +48,32 @@ public class CompanyStore {
 			.list();
 	}
 
+	/**
+	 * Returns companies whose name contains {@code query} (ignoring case), by name, each
+	 * with its open SCIM connection. This query reads across companies, for support.
+	 */
+	public List<CompanyOverview> search(String query, int offset, int limit) {
+		return this.jdbc.sql("""
+				SELECT c.*, s.id AS connection_id, s.provider, s.state, s.created_at AS connection_created_at,
+				    s.updated_at AS connection_updated_at
+				FROM company c LEFT JOIN scim_connection s ON s.company_id = c.id AND s.open_key = 1
+				WHERE LOWER(c.name) LIKE ? ESCAPE '\\'
+				ORDER BY LOWER(c.name), c.id LIMIT ? OFFSET ?""")
+			.params(containsPattern(query), limit, offset)
+			.query((rs, row) -> new CompanyOverview(map(rs, row), connection(rs)))
+			.list();
+	}
+
+	/**
+	 * Returns the number of companies whose name contains {@code query}, ignoring case.
+	 */
+	public long countMatching(String query) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM company WHERE LOWER(name) LIKE ? ESCAPE '\\'")
+			.param(containsPattern(query))
+			.query(Long.class)
+			.single();
+	}
+
 	public long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM company").query(Long.class).single();
 	}
@@ -64,6 +93,23 @@ public class CompanyStore {
 		return new Company(rs.getObject("id", UUID.class), rs.getString("name"), Plan.fromCode(rs.getString("plan")),
 				rs.getString("default_role"), rs.getString("matching_policy"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static String containsPattern(String query) {
+		String escaped = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + escaped + "%";
+	}
+
+	private static @Nullable ScimConnection connection(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("connection_id", UUID.class);
+		if (id == null) {
+			return null;
+		}
+		return new ScimConnection(rs.getObject("id", UUID.class), id,
+				IdentityProvider.parse(rs.getString("provider")).orElse(IdentityProvider.OTHER),
+				ConnectionState.fromCode(rs.getString("state")),
+				rs.getObject("connection_created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("connection_updated_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static Instant now() {

@@ -41,6 +41,12 @@ class ScimConnectionStore {
 			.update() == 1;
 	}
 
+	boolean changeProvider(UUID companyId, UUID id, IdentityProvider provider, Instant now) {
+		return this.jdbc.sql("UPDATE scim_connection SET provider = ?, updated_at = ? WHERE company_id = ? AND id = ?")
+			.params(provider.code(), utc(now), companyId, id)
+			.update() == 1;
+	}
+
 	Optional<ScimConnection> find(UUID companyId, UUID id) {
 		return this.jdbc.sql("SELECT * FROM scim_connection WHERE company_id = ? AND id = ?")
 			.params(companyId, id)

@@ -66,6 +66,25 @@ public class ScimConnections {
 			.orElseGet(() -> open(companyId, IdentityProvider.OTHER, ConnectionState.LIVE));
 	}
 
+	/**
+	 * Sets the identity provider of a connection, as its directory admin chose it.
+	 * @return the changed connection, or empty when the company has no such connection
+	 */
+	@Transactional
+	public Optional<ScimConnection> changeProvider(UUID companyId, UUID id, IdentityProvider provider) {
+		if (!this.store.changeProvider(companyId, id, provider, Instant.now().truncatedTo(ChronoUnit.MILLIS))) {
+			return Optional.empty();
+		}
+		logger.info("SCIM connection {} of company {} now names {} as its identity provider", id, companyId,
+				provider.code());
+		return this.store.find(companyId, id);
+	}
+
+	/** Returns the company's connection that is not disabled, if it has one. */
+	public Optional<ScimConnection> findOpen(UUID companyId) {
+		return this.store.findOpen(companyId);
+	}
+
 	public Optional<ScimConnection> find(UUID companyId, UUID id) {
 		return this.store.find(companyId, id);
 	}

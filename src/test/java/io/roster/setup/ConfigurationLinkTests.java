@@ -1,0 +1,306 @@
+package io.roster.setup;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.roster.support.FormHttp;
+import io.roster.support.RosterServer;
+import io.roster.support.SettableClock;
+import io.roster.support.TestDatabase;
+import io.roster.tenant.Company;
+import io.roster.tenant.CompanyStore;
+import io.roster.tenant.ConnectionState;
+import io.roster.tenant.IdentityProvider;
+import io.roster.tenant.Plan;
+import io.roster.tenant.ScimConnections;
+import io.roster.tenant.ScimTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Configuration links over real HTTP and SMTP: single use, expiry, revocation, forged
+ * links, CSRF, escaping, and storage of the hash alone.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class ConfigurationLinkTests {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = SetupMail.smtp();
+
+	@Parameter
+	TestDatabase database;
+
+	private static RosterServer server;
+
+	@AfterParameterizedClassInvocation
+	static void stop() {
+		if (server != null) {
+			server.close();
+			server = null;
+		}
+	}
+
+	@BeforeEach
+	void clearMail() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void linkIsMailedAndOnlyItsHashStored() {
+		Company company = companyInSetup("Hash Co");
+		String recipient = "it-" + UUID.randomUUID() + "@hash.test";
+		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
+
+		String link = SetupMail.link(smtp, recipient);
+		String secret = link.substring(link.lastIndexOf('/') + 1);
+		assertThat(link).startsWith(server().baseUrl() + "/setup/link/rcl_");
+		List<Map<String, Object>> rows = jdbc().sql("SELECT * FROM configuration_link WHERE company_id = ?")
+			.param(company.id())
+			.query()
+			.listOfRows();
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).get("secret_hash")).isEqualTo(ScimTokens.hash(secret));
+		assertThat(rows.get(0).values()).noneMatch((value) -> String.valueOf(value).contains(secret));
+		assertThat(rows.get(0).get("recipient")).isEqualTo(recipient);
+	}
+
+	@Test
+	void usedLinkCannotBeOpenedAgain() {
+		Company company = companyInSetup("Used Co");
+		String path = sendLink(company);
+		FormHttp first = new FormHttp(server().baseUrl());
+		assertThat(first.get(path).status()).isEqualTo(200);
+		FormHttp.Page started = first.post(path, Map.of());
+		assertThat(started.status()).isEqualTo(302);
+		assertThat(started.location()).endsWith("/setup/provider");
+		assertThat(first.get("/setup/provider").status()).isEqualTo(200);
+		Object usedAt = usedAt(company);
+
+		FormHttp second = browserWithCsrfToken();
+		FormHttp.Page page = second.get(path);
+		assertThat(page.status()).isEqualTo(410);
+		assertThat(page.body()).contains("This link has been used");
+		FormHttp.Page post = second.post(path, Map.of());
+		assertThat(post.status()).isEqualTo(410);
+		assertThat(second.get("/setup/provider").status()).isEqualTo(403);
+		assertThat(usedAt(company)).isEqualTo(usedAt);
+	}
+
+	@Test
+	void expiredLinkIsRejectedAndStaysUnused() {
+		Company company = companyInSetup("Expired Co");
+		String path = sendLink(company);
+		FormHttp browser = new FormHttp(server().baseUrl());
+		assertThat(browser.get(path).status()).isEqualTo(200);
+
+		server().bean(SettableClock.class).advance(Duration.ofDays(7).plusMinutes(1));
+
+		FormHttp.Page post = browser.post(path, Map.of());
+		assertThat(post.status()).isEqualTo(410);
+		assertThat(post.body()).contains("This link has expired");
+		assertThat(browser.get(path).body()).contains("This link has expired");
+		assertThat(browser.get("/setup/provider").status()).isEqualTo(403);
+		assertThat(usedAt(company)).isNull();
+	}
+
+	@Test
+	void linkWorksUntilItsLastMinute() {
+		Company company = companyInSetup("Almost Co");
+		String path = sendLink(company);
+		server().bean(SettableClock.class).advance(Duration.ofDays(7).minusMinutes(1));
+		FormHttp browser = new FormHttp(server().baseUrl());
+
+		assertThat(browser.get(path).status()).isEqualTo(200);
+		assertThat(browser.post(path, Map.of()).status()).isEqualTo(302);
+	}
+
+	@Test
+	void revokedLinkIsRejectedAndStaysUnused() {
+		Company company = companyInSetup("Revoked Co");
+		String path = sendLink(company);
+		UUID linkId = links().list(company.id(), 10).get(0).id();
+		links().revoke(company.id(), linkId, "support@roster.example");
+		FormHttp browser = browserWithCsrfToken();
+
+		FormHttp.Page page = browser.get(path);
+		assertThat(page.status()).isEqualTo(410);
+		assertThat(page.body()).contains("This link is no longer valid");
+		assertThat(browser.post(path, Map.of()).status()).isEqualTo(410);
+		assertThat(usedAt(company)).isNull();
+		assertThat(links().list(company.id(), 10).get(0).stateAt(links().now())).isEqualTo(LinkState.REVOKED);
+		assertThatExceptionOfType(SetupException.class)
+			.isThrownBy(() -> links().revoke(company.id(), linkId, "support@roster.example"))
+			.withMessageContaining("revoked already");
+	}
+
+	@Test
+	void newLinkRevokesTheOpenOne() {
+		Company company = companyInSetup("Resent Co");
+		String firstPath = sendLink(company);
+		String secondPath = sendLink(company);
+		FormHttp browser = new FormHttp(server().baseUrl());
+
+		assertThat(browser.get(firstPath).status()).isEqualTo(410);
+		assertThat(browser.get(secondPath).status()).isEqualTo(200);
+		assertThat(links().list(company.id(), 10)).extracting((link) -> link.stateAt(links().now()))
+			.containsExactly(LinkState.PENDING, LinkState.REVOKED);
+	}
+
+	@Test
+	void forgedLinksAreNotFound() {
+		FormHttp browser = browserWithCsrfToken();
+		List<String> forged = List.of("/setup/link/rcl_" + "A".repeat(43), "/setup/link/rcl_short",
+				"/setup/link/rst_" + "B".repeat(43), "/setup/link/%3Cscript%3E");
+		for (String path : forged) {
+			FormHttp.Page page = browser.get(path);
+			assertThat(page.status()).as(path).isEqualTo(404);
+			assertThat(page.body()).as(path).contains("This link is not valid");
+			assertThat(browser.post(path, Map.of()).status()).as(path).isEqualTo(404);
+		}
+		assertThat(jdbc().sql("SELECT COUNT(*) FROM configuration_link WHERE used_at IS NOT NULL")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void redeemWithoutCsrfTokenIsRejected() {
+		Company company = companyInSetup("Csrf Co");
+		String path = sendLink(company);
+		FormHttp browser = new FormHttp(server().baseUrl());
+		browser.get(path);
+
+		assertThat(browser.postWithout(path, Map.of()).status()).isEqualTo(403);
+		assertThat(browser.postWithout(path, Map.of("_csrf", "forged")).status()).isEqualTo(403);
+		assertThat(usedAt(company)).isNull();
+
+		assertThat(browser.post(path, Map.of()).status()).isEqualTo(302);
+		browser.get("/setup/provider");
+		assertThat(browser.postWithout("/setup/provider", Map.of("provider", "okta")).status()).isEqualTo(403);
+		assertThat(browser.postWithout("/setup/settings", Map.of("defaultRole", "admin", "matchingPolicy", "auto"))
+			.status()).isEqualTo(403);
+		assertThat(browser.postWithout("/setup/done", Map.of()).status()).isEqualTo(403);
+		assertThat(server().bean(CompanyStore.class).find(company.id()).orElseThrow().defaultRole()).isEqualTo("light");
+	}
+
+	@Test
+	void wizardPagesNeedARedeemedLink() {
+		FormHttp browser = new FormHttp(server().baseUrl());
+		for (String path : List.of("/setup/provider", "/setup/token", "/setup/steps", "/setup/settings", "/setup/check",
+				"/setup/check/requests")) {
+			FormHttp.Page page = browser.get(path);
+			assertThat(page.status()).as(path).isEqualTo(403);
+		}
+		assertThat(browser.get("/setup/provider").body()).contains("Open the configuration link");
+	}
+
+	@Test
+	void pagesEscapeCompanyNameAndRecipient() {
+		String name = "<script>alert('name')</script> & \"Co\"";
+		Company company = companyInSetup(name);
+		String recipient = "o'neil&" + UUID.randomUUID().toString().substring(0, 8) + "@escape.test";
+		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
+		String link = SetupMail.link(smtp, recipient);
+		FormHttp browser = new FormHttp(server().baseUrl());
+
+		String start = browser.get(link).body();
+		assertThat(start).doesNotContain("<script>alert").doesNotContain("o'neil&");
+		assertThat(start).contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; &amp; &quot;Co&quot;");
+		assertThat(start).contains("o&#39;neil&amp;");
+		browser.post(link, Map.of());
+		for (String path : List.of("/setup/provider", "/setup/settings", "/setup/check")) {
+			String page = browser.get(path).body();
+			assertThat(page).as(path).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+		}
+	}
+
+	@Test
+	void sendRejectsBadInputAndChangesNothing() {
+		Company company = companyInSetup("Input Co");
+		Company live = server().bean(CompanyStore.class).create("Live Co", Plan.ENTERPRISE);
+		server().bean(ScimConnections.class).open(live.id(), IdentityProvider.OKTA, ConnectionState.LIVE);
+		Company none = server().bean(CompanyStore.class).create("None Co", Plan.ENTERPRISE);
+
+		for (String bad : List.of("", "  ", "no-at-sign", "Name <it@input.test>", "two@@input.test", "a@b",
+				"x".repeat(320) + "@input.test")) {
+			assertThatExceptionOfType(SetupException.class).as(bad)
+				.isThrownBy(() -> links().send(company.id(), bad, server().baseUrl(), "support@roster.example"));
+		}
+		assertThatExceptionOfType(SetupException.class)
+			.isThrownBy(() -> links().send(live.id(), "it@live.test", server().baseUrl(), "support@roster.example"))
+			.withMessageContaining("no SCIM connection in setup");
+		assertThatExceptionOfType(SetupException.class)
+			.isThrownBy(() -> links().send(none.id(), "it@none.test", server().baseUrl(), "support@roster.example"))
+			.withMessageContaining("enable SCIM");
+		assertThat(jdbc().sql("SELECT COUNT(*) FROM configuration_link WHERE company_id IN (?, ?, ?)")
+			.params(company.id(), live.id(), none.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	/**
+	 * Returns a browser that read the start page of another company's pending link, so
+	 * that it holds a session and a valid CSRF token, as an attacker's browser could.
+	 */
+	private FormHttp browserWithCsrfToken() {
+		FormHttp browser = new FormHttp(server().baseUrl());
+		assertThat(browser.get(sendLink(companyInSetup("Other Co"))).status()).isEqualTo(200);
+		return browser;
+	}
+
+	private String sendLink(Company company) {
+		String recipient = "it-" + UUID.randomUUID() + "@links.test";
+		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
+		String link = SetupMail.link(smtp, recipient);
+		return link.substring(server().baseUrl().length());
+	}
+
+	private Company companyInSetup(String name) {
+		Company company = server().bean(CompanyStore.class).create(name, Plan.ENTERPRISE);
+		server().bean(ScimConnections.class).open(company.id(), IdentityProvider.OTHER, ConnectionState.SETUP);
+		return company;
+	}
+
+	private Object usedAt(Company company) {
+		return jdbc().sql("SELECT used_at FROM configuration_link WHERE company_id = ? ORDER BY created_at DESC")
+			.param(company.id())
+			.query()
+			.listOfRows()
+			.get(0)
+			.get("used_at");
+	}
+
+	private ConfigurationLinks links() {
+		return server().bean(ConfigurationLinks.class);
+	}
+
+	private JdbcClient jdbc() {
+		return server().bean(JdbcClient.class);
+	}
+
+	private RosterServer server() {
+		if (server == null) {
+			Map<String, Object> properties = new LinkedHashMap<>(SetupMail.properties(smtp));
+			properties.put(SettableClock.PROPERTY, SettableClock.class.getName());
+			server = RosterServer.start(this.database, properties);
+		}
+		return server;
+	}
+
+}
