@@ -57,7 +57,8 @@ public class ConfigurationLinks {
 
 	private static final int MAX_EMAIL_LENGTH = 320;
 
-	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+	/** How mails and pages show a link's expiry. */
+	static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final Logger logger = LoggerFactory.getLogger(ConfigurationLinks.class);
