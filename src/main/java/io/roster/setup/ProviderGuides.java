@@ -8,8 +8,8 @@ import io.roster.tenant.IdentityProvider;
 
 /**
  * The identity providers the setup wizard offers, each with its steps and attribute
- * mapping. Menu names are those of each provider's admin console; {@code docs/setup/}
- * repeats these guides and names the sources of the provider facts.
+ * mapping. Menu names are those of each provider's admin console, and {@code docs/setup/}
+ * repeats these guides.
  */
 public final class ProviderGuides {
 
