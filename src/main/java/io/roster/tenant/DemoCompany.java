@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,9 +22,10 @@ import io.roster.system.RosterProperties;
  * database, so that a fresh install can be provisioned and its product API used at once.
  * The token goes to {@code <data dir>/demo-scim-token} and the admin's password to
  * {@code <data dir>/demo-admin-password}, both readable by their owner only, and neither
- * to the log.
+ * to the log. It runs before the other runners of the demo, which build on "Demo".
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class DemoCompany implements ApplicationRunner {
 
 	static final String TOKEN_FILE = "demo-scim-token";
