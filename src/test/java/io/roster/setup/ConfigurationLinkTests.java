@@ -1,5 +1,6 @@
 package io.roster.setup;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import io.roster.support.FormHttp;
+import io.roster.support.ConsoleHttp;
 import io.roster.support.RosterServer;
 import io.roster.support.SettableClock;
 import io.roster.support.TestDatabase;
@@ -84,21 +85,21 @@ class ConfigurationLinkTests {
 	void usedLinkCannotBeOpenedAgain() {
 		Company company = companyInSetup("Used Co");
 		String path = sendLink(company);
-		FormHttp first = new FormHttp(server().baseUrl());
-		assertThat(first.get(path).status()).isEqualTo(200);
-		FormHttp.Page started = first.post(path, Map.of());
-		assertThat(started.status()).isEqualTo(302);
-		assertThat(started.location()).endsWith("/setup/provider");
-		assertThat(first.get("/setup/provider").status()).isEqualTo(200);
+		ConsoleHttp first = new ConsoleHttp(server().baseUrl());
+		assertThat(first.get(path).statusCode()).isEqualTo(200);
+		HttpResponse<String> started = first.post(path);
+		assertThat(started.statusCode()).isEqualTo(302);
+		assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith("/setup/provider");
+		assertThat(first.get("/setup/provider").statusCode()).isEqualTo(200);
 		Object usedAt = usedAt(company);
 
-		FormHttp second = browserWithCsrfToken();
-		FormHttp.Page page = second.get(path);
-		assertThat(page.status()).isEqualTo(410);
+		ConsoleHttp second = browserWithCsrfToken();
+		HttpResponse<String> page = second.get(path);
+		assertThat(page.statusCode()).isEqualTo(410);
 		assertThat(page.body()).contains("This link has been used");
-		FormHttp.Page post = second.post(path, Map.of());
-		assertThat(post.status()).isEqualTo(410);
-		assertThat(second.get("/setup/provider").status()).isEqualTo(403);
+		HttpResponse<String> post = second.post(path);
+		assertThat(post.statusCode()).isEqualTo(410);
+		assertThat(second.get("/setup/provider").statusCode()).isEqualTo(403);
 		assertThat(usedAt(company)).isEqualTo(usedAt);
 	}
 
@@ -106,16 +107,16 @@ class ConfigurationLinkTests {
 	void expiredLinkIsRejectedAndStaysUnused() {
 		Company company = companyInSetup("Expired Co");
 		String path = sendLink(company);
-		FormHttp browser = new FormHttp(server().baseUrl());
-		assertThat(browser.get(path).status()).isEqualTo(200);
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
+		assertThat(browser.get(path).statusCode()).isEqualTo(200);
 
 		server().bean(SettableClock.class).advance(Duration.ofDays(7).plusMinutes(1));
 
-		FormHttp.Page post = browser.post(path, Map.of());
-		assertThat(post.status()).isEqualTo(410);
+		HttpResponse<String> post = browser.post(path);
+		assertThat(post.statusCode()).isEqualTo(410);
 		assertThat(post.body()).contains("This link has expired");
 		assertThat(browser.get(path).body()).contains("This link has expired");
-		assertThat(browser.get("/setup/provider").status()).isEqualTo(403);
+		assertThat(browser.get("/setup/provider").statusCode()).isEqualTo(403);
 		assertThat(usedAt(company)).isNull();
 	}
 
@@ -124,10 +125,10 @@ class ConfigurationLinkTests {
 		Company company = companyInSetup("Almost Co");
 		String path = sendLink(company);
 		server().bean(SettableClock.class).advance(Duration.ofDays(7).minusMinutes(1));
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 
-		assertThat(browser.get(path).status()).isEqualTo(200);
-		assertThat(browser.post(path, Map.of()).status()).isEqualTo(302);
+		assertThat(browser.get(path).statusCode()).isEqualTo(200);
+		assertThat(browser.post(path).statusCode()).isEqualTo(302);
 	}
 
 	@Test
@@ -136,12 +137,12 @@ class ConfigurationLinkTests {
 		String path = sendLink(company);
 		UUID linkId = links().list(company.id(), 10).get(0).id();
 		links().revoke(company.id(), linkId, "support@roster.example");
-		FormHttp browser = browserWithCsrfToken();
+		ConsoleHttp browser = browserWithCsrfToken();
 
-		FormHttp.Page page = browser.get(path);
-		assertThat(page.status()).isEqualTo(410);
+		HttpResponse<String> page = browser.get(path);
+		assertThat(page.statusCode()).isEqualTo(410);
 		assertThat(page.body()).contains("This link is no longer valid");
-		assertThat(browser.post(path, Map.of()).status()).isEqualTo(410);
+		assertThat(browser.post(path).statusCode()).isEqualTo(410);
 		assertThat(usedAt(company)).isNull();
 		assertThat(links().list(company.id(), 10).get(0).stateAt(links().now())).isEqualTo(LinkState.REVOKED);
 		assertThatExceptionOfType(SetupException.class)
@@ -154,24 +155,24 @@ class ConfigurationLinkTests {
 		Company company = companyInSetup("Resent Co");
 		String firstPath = sendLink(company);
 		String secondPath = sendLink(company);
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 
-		assertThat(browser.get(firstPath).status()).isEqualTo(410);
-		assertThat(browser.get(secondPath).status()).isEqualTo(200);
+		assertThat(browser.get(firstPath).statusCode()).isEqualTo(410);
+		assertThat(browser.get(secondPath).statusCode()).isEqualTo(200);
 		assertThat(links().list(company.id(), 10)).extracting((link) -> link.stateAt(links().now()))
 			.containsExactly(LinkState.PENDING, LinkState.REVOKED);
 	}
 
 	@Test
 	void forgedLinksAreNotFound() {
-		FormHttp browser = browserWithCsrfToken();
+		ConsoleHttp browser = browserWithCsrfToken();
 		List<String> forged = List.of("/setup/link/rcl_" + "A".repeat(43), "/setup/link/rcl_short",
 				"/setup/link/rst_" + "B".repeat(43), "/setup/link/%3Cscript%3E");
 		for (String path : forged) {
-			FormHttp.Page page = browser.get(path);
-			assertThat(page.status()).as(path).isEqualTo(404);
+			HttpResponse<String> page = browser.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(404);
 			assertThat(page.body()).as(path).contains("This link is not valid");
-			assertThat(browser.post(path, Map.of()).status()).as(path).isEqualTo(404);
+			assertThat(browser.post(path).statusCode()).as(path).isEqualTo(404);
 		}
 		assertThat(jdbc().sql("SELECT COUNT(*) FROM configuration_link WHERE used_at IS NOT NULL")
 			.query(Long.class)
@@ -182,29 +183,29 @@ class ConfigurationLinkTests {
 	void redeemWithoutCsrfTokenIsRejected() {
 		Company company = companyInSetup("Csrf Co");
 		String path = sendLink(company);
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 		browser.get(path);
 
-		assertThat(browser.postWithout(path, Map.of()).status()).isEqualTo(403);
-		assertThat(browser.postWithout(path, Map.of("_csrf", "forged")).status()).isEqualTo(403);
+		assertThat(browser.postWithoutCsrf(path).statusCode()).isEqualTo(403);
+		assertThat(browser.postWithoutCsrf(path, "_csrf", "forged").statusCode()).isEqualTo(403);
 		assertThat(usedAt(company)).isNull();
 
-		assertThat(browser.post(path, Map.of()).status()).isEqualTo(302);
+		assertThat(browser.post(path).statusCode()).isEqualTo(302);
 		browser.get("/setup/provider");
-		assertThat(browser.postWithout("/setup/provider", Map.of("provider", "okta")).status()).isEqualTo(403);
-		assertThat(browser.postWithout("/setup/settings", Map.of("defaultRole", "admin", "matchingPolicy", "auto"))
-			.status()).isEqualTo(403);
-		assertThat(browser.postWithout("/setup/done", Map.of()).status()).isEqualTo(403);
+		assertThat(browser.postWithoutCsrf("/setup/provider", "provider", "okta").statusCode()).isEqualTo(403);
+		assertThat(browser.postWithoutCsrf("/setup/settings", "defaultRole", "admin", "matchingPolicy", "auto")
+			.statusCode()).isEqualTo(403);
+		assertThat(browser.postWithoutCsrf("/setup/done").statusCode()).isEqualTo(403);
 		assertThat(server().bean(CompanyStore.class).find(company.id()).orElseThrow().defaultRole()).isEqualTo("light");
 	}
 
 	@Test
 	void wizardPagesNeedARedeemedLink() {
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 		for (String path : List.of("/setup/provider", "/setup/token", "/setup/steps", "/setup/settings", "/setup/check",
 				"/setup/check/requests")) {
-			FormHttp.Page page = browser.get(path);
-			assertThat(page.status()).as(path).isEqualTo(403);
+			HttpResponse<String> page = browser.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(403);
 		}
 		assertThat(browser.get("/setup/provider").body()).contains("Open the configuration link");
 	}
@@ -216,13 +217,13 @@ class ConfigurationLinkTests {
 		String recipient = "o'neil&" + UUID.randomUUID().toString().substring(0, 8) + "@escape.test";
 		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
 		String link = SetupMail.link(smtp, recipient);
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 
 		String start = browser.get(link).body();
 		assertThat(start).doesNotContain("<script>alert").doesNotContain("o'neil&");
 		assertThat(start).contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; &amp; &quot;Co&quot;");
 		assertThat(start).contains("o&#39;neil&amp;");
-		browser.post(link, Map.of());
+		browser.post(link);
 		for (String path : List.of("/setup/provider", "/setup/settings", "/setup/check")) {
 			String page = browser.get(path).body();
 			assertThat(page).as(path).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
@@ -258,9 +259,9 @@ class ConfigurationLinkTests {
 	 * Returns a browser that read the start page of another company's pending link, so
 	 * that it holds a session and a valid CSRF token, as an attacker's browser could.
 	 */
-	private FormHttp browserWithCsrfToken() {
-		FormHttp browser = new FormHttp(server().baseUrl());
-		assertThat(browser.get(sendLink(companyInSetup("Other Co"))).status()).isEqualTo(200);
+	private ConsoleHttp browserWithCsrfToken() {
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
+		assertThat(browser.get(sendLink(companyInSetup("Other Co"))).statusCode()).isEqualTo(200);
 		return browser;
 	}
 

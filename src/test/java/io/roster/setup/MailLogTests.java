@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import io.roster.support.FormHttp;
+import io.roster.support.ConsoleHttp;
 import io.roster.support.RosterServer;
 import io.roster.support.TestDatabase;
 import io.roster.system.Mailer;
@@ -55,10 +55,10 @@ class MailLogTests {
 					+ " with subject \"Connect Logged Co to Roster with SCIM\" (no SMTP host is configured");
 			Matcher link = LOGGED_LINK.matcher(output.getAll());
 			assertThat(link.find()).as("a logged link").isTrue();
-			FormHttp browser = new FormHttp(server.baseUrl());
-			assertThat(browser.get(link.group(1)).status()).isEqualTo(200);
-			assertThat(browser.post(link.group(1), Map.of()).status()).isEqualTo(302);
-			assertThat(browser.get("/setup/provider").status()).isEqualTo(200);
+			ConsoleHttp browser = new ConsoleHttp(server.baseUrl());
+			assertThat(browser.get(link.group(1)).statusCode()).isEqualTo(200);
+			assertThat(browser.post(link.group(1)).statusCode()).isEqualTo(302);
+			assertThat(browser.get("/setup/provider").statusCode()).isEqualTo(200);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.roster.setup;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 
-import io.roster.support.FormHttp;
+import io.roster.support.ConsoleHttp;
 import io.roster.support.RosterServer;
 import io.roster.support.ScimClients;
 import io.roster.support.TestDatabase;
@@ -79,15 +80,15 @@ class SetupWizardTests {
 	@Test
 	void wizardIssuesTokenChecksRequestsAndTellsSupport(CapturedOutput output) throws Exception {
 		Company company = companyInSetup("Wizard Co");
-		FormHttp browser = redeemedWizard(company);
+		ConsoleHttp browser = redeemedWizard(company);
 
-		FormHttp.Page unknown = browser.post("/setup/provider", Map.of("provider", "workday"));
-		assertThat(unknown.status()).isEqualTo(400);
+		HttpResponse<String> unknown = browser.post("/setup/provider", "provider", "workday");
+		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(unknown.body()).contains("Choose one of the identity providers listed.");
 		assertThat(browser.get("/setup/provider").body()).contains("Workday and BambooHR do not call Roster");
 
-		FormHttp.Page tokenPage = browser.post("/setup/provider", Map.of("provider", "okta"));
-		assertThat(tokenPage.status()).isEqualTo(200);
+		HttpResponse<String> tokenPage = browser.post("/setup/provider", "provider", "okta");
+		assertThat(tokenPage.statusCode()).isEqualTo(200);
 		assertThat(tokenPage.body()).contains(server().scimUrl());
 		String token = token(tokenPage.body());
 		assertThat(output.getAll()).doesNotContain(token);
@@ -115,20 +116,20 @@ class SetupWizardTests {
 		assertThat(requests.get(1).get("method").asString()).isEqualTo("GET");
 		assertThat(browser.get("/setup/check").body()).contains("<td>POST</td>").contains("<td>201</td>");
 
-		FormHttp.Page badRole = browser.post("/setup/settings",
-				Map.of("defaultRole", "owner", "matchingPolicy", "auto"));
-		assertThat(badRole.status()).isEqualTo(400);
+		HttpResponse<String> badRole = browser.post("/setup/settings", "defaultRole", "owner", "matchingPolicy",
+				"auto");
+		assertThat(badRole.statusCode()).isEqualTo(400);
 		assertThat(badRole.body()).contains("owner").contains("admin, member, light");
 		assertThat(company(company).defaultRole()).isEqualTo("light");
-		FormHttp.Page saved = browser.post("/setup/settings",
-				Map.of("defaultRole", "member", "matchingPolicy", "never"));
-		assertThat(saved.status()).isEqualTo(302);
+		HttpResponse<String> saved = browser.post("/setup/settings", "defaultRole", "member", "matchingPolicy",
+				"never");
+		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(company(company).defaultRole()).isEqualTo("member");
 		assertThat(company(company).matchingPolicy()).isEqualTo("never");
 
 		browser.get("/setup/check");
-		FormHttp.Page done = browser.post("/setup/done", Map.of());
-		assertThat(done.status()).isEqualTo(200);
+		HttpResponse<String> done = browser.post("/setup/done");
+		assertThat(done.statusCode()).isEqualTo(200);
 		assertThat(done.body()).contains("Roster support has been told");
 		List<MimeMessage> toSupport = SetupMail.to(smtp, "support-team@roster.test");
 		assertThat(toSupport).hasSize(1);
@@ -138,17 +139,17 @@ class SetupWizardTests {
 			.anyMatch((notification) -> notification.companyId().equals(company.id())
 					&& notification.message().equals("Wizard Co finished SCIM setup with Okta"));
 
-		browser.post("/setup/done", Map.of());
+		browser.post("/setup/done");
 		assertThat(SetupMail.to(smtp, "support-team@roster.test")).hasSize(1);
 	}
 
 	@Test
 	void anotherTokenCanBeIssuedAndBothWork() throws Exception {
 		Company company = companyInSetup("Tokens Co");
-		FormHttp browser = redeemedWizard(company);
-		String first = token(browser.post("/setup/provider", Map.of("provider", "entra")).body());
+		ConsoleHttp browser = redeemedWizard(company);
+		String first = token(browser.post("/setup/provider", "provider", "entra").body());
 		browser.get("/setup/token");
-		String second = token(browser.post("/setup/token", Map.of()).body());
+		String second = token(browser.post("/setup/token").body());
 
 		assertThat(second).isNotEqualTo(first);
 		for (String token : List.of(first, second)) {
@@ -163,12 +164,12 @@ class SetupWizardTests {
 	@Test
 	void wizardStopsOnceConnectionLeavesSetup() {
 		Company company = companyInSetup("Left Co");
-		FormHttp browser = redeemedWizard(company);
+		ConsoleHttp browser = redeemedWizard(company);
 		ScimConnection connection = connection(company);
 		server().bean(ScimConnections.class).changeState(company.id(), connection.id(), ConnectionState.DISABLED);
 
-		FormHttp.Page page = browser.post("/setup/provider", Map.of("provider", "okta"));
-		assertThat(page.status()).isEqualTo(409);
+		HttpResponse<String> page = browser.post("/setup/provider", "provider", "okta");
+		assertThat(page.statusCode()).isEqualTo(409);
 		assertThat(page.body()).contains("no longer in setup");
 		assertThat(server().bean(JdbcClient.class)
 			.sql("SELECT COUNT(*) FROM scim_token WHERE company_id = ?")
@@ -177,15 +178,15 @@ class SetupWizardTests {
 			.single()).isZero();
 	}
 
-	private FormHttp redeemedWizard(Company company) {
+	private ConsoleHttp redeemedWizard(Company company) {
 		String recipient = "it-" + UUID.randomUUID() + "@wizard.test";
 		server().bean(ConfigurationLinks.class)
 			.send(company.id(), recipient, server().baseUrl(), "support@roster.example");
 		String link = SetupMail.link(smtp, recipient);
-		FormHttp browser = new FormHttp(server().baseUrl());
+		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 		browser.get(link);
-		assertThat(browser.post(link, Map.of()).status()).isEqualTo(302);
-		assertThat(browser.get("/setup/provider").status()).isEqualTo(200);
+		assertThat(browser.post(link).statusCode()).isEqualTo(302);
+		assertThat(browser.get("/setup/provider").statusCode()).isEqualTo(200);
 		return browser;
 	}
 
