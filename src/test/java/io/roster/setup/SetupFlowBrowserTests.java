@@ -38,11 +38,11 @@ import io.roster.tenant.IdentityProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole SCIM setup in real Chromium: an operator enables SCIM for the demo company
- * "Demo Setup" and sends the link, the directory admin opens it from the mail that
- * GreenMail received and goes through the wizard, a real SCIM client provisions with the
- * token the page shows, the live check lists its requests, and Done reaches support by
- * mail and in the console. The H2 run saves the screenshots of docs/console.md.
+ * The whole SCIM setup in real Chromium. An operator enables SCIM for the demo company
+ * "Demo Setup" and sends the link. The directory admin opens it from the mail GreenMail
+ * received and goes through the wizard. A real SCIM client provisions with the token the
+ * page shows, the live check lists its requests, and Done reaches support by mail and in
+ * the console. The H2 run saves the screenshots of docs/console.md.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)

@@ -55,7 +55,7 @@ class SupportConsoleTests {
 	}
 
 	@Test
-	void supportPagesRejectCompanyAdminsAndConsoleRejectsOperators() {
+	void operatorAndAdminPagesAreSeparate() {
 		ConsoleHttp admin = new ConsoleHttp(server().baseUrl());
 		admin.signIn("/console/sign-in", "admin@demo.example", server().demoAdminPassword());
 		assertThat(admin.get("/console").statusCode()).isEqualTo(200);
