@@ -3,6 +3,7 @@ package io.roster.tenant;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +57,38 @@ class ScimTokenStore {
 				WHERE company_id = ? AND id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
 			.params(utc(usedAt), companyId, id, utc(since))
 			.update();
+	}
+
+	/** Returns the company's tokens, newest first. */
+	List<ScimToken> list(UUID companyId) {
+		return this.jdbc.sql("""
+				SELECT id, connection_id, label, created_at, expires_at, revoked_at, last_used_at
+				FROM scim_token WHERE company_id = ? ORDER BY created_at DESC, id""")
+			.param(companyId)
+			.query((rs, row) -> new ScimToken(rs.getObject("id", UUID.class), rs.getObject("connection_id", UUID.class),
+					rs.getString("label"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					instant(rs.getObject("expires_at", OffsetDateTime.class)),
+					instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+					instant(rs.getObject("last_used_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	/** Revokes a token that is not revoked yet; returns whether one was. */
+	boolean revoke(UUID companyId, UUID id, Instant revokedAt) {
+		return this.jdbc
+			.sql("UPDATE scim_token SET revoked_at = ? WHERE company_id = ? AND id = ? AND revoked_at IS NULL")
+			.params(utc(revokedAt), companyId, id)
+			.update() == 1;
+	}
+
+	/**
+	 * Sets or clears the expiry of a token that is not revoked; returns whether one was.
+	 */
+	boolean changeExpiry(UUID companyId, UUID id, @Nullable Instant expiresAt) {
+		return this.jdbc
+			.sql("UPDATE scim_token SET expires_at = ? WHERE company_id = ? AND id = ? AND revoked_at IS NULL")
+			.params((expiresAt != null) ? utc(expiresAt) : null, companyId, id)
+			.update() == 1;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

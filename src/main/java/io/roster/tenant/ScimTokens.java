@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +37,8 @@ public class ScimTokens {
 	 * written, so that reads do not each commit a write to the token's row.
 	 */
 	static final Duration USE_PRECISION = Duration.ofMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(ScimTokens.class);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -62,12 +68,60 @@ public class ScimTokens {
 	}
 
 	/**
+	 * Creates a token for a connection that stops authenticating at {@code expiresAt}, or
+	 * never when it is {@code null}, and returns its secret, which is not stored.
+	 */
+	@Transactional
+	public String issue(ScimConnection connection, String label, @Nullable Instant expiresAt) {
+		String secret = issue(connection, label);
+		if (expiresAt != null) {
+			this.store.changeExpiry(connection.companyId(), this.store.findByHash(hash(secret)).orElseThrow().id(),
+					expiresAt);
+		}
+		logger.info("Issued a SCIM token for connection {} of company {}", connection.id(), connection.companyId());
+		return secret;
+	}
+
+	/**
 	 * Creates a token for the company's open connection, opening a live one when the
 	 * company has none, and returns its secret.
 	 */
 	@Transactional
 	public String issue(UUID companyId, String label) {
 		return issue(this.connections.openOrCurrent(companyId), label);
+	}
+
+	/** Returns the company's tokens of all its connections, newest first. */
+	@Transactional(readOnly = true)
+	public List<ScimToken> list(UUID companyId) {
+		return this.store.list(companyId);
+	}
+
+	/**
+	 * Revokes a token of the company, which then gets 401 at once.
+	 * @return whether the company had such a token that was not revoked yet
+	 */
+	@Transactional
+	public boolean revoke(UUID companyId, UUID id) {
+		boolean revoked = this.store.revoke(companyId, id, Instant.now());
+		if (revoked) {
+			logger.info("Revoked SCIM token {} of company {}", id, companyId);
+		}
+		return revoked;
+	}
+
+	/**
+	 * Sets when a token of the company stops authenticating; {@code null} means never.
+	 * @return whether the company had such a token that was not revoked
+	 */
+	@Transactional
+	public boolean changeExpiry(UUID companyId, UUID id, @Nullable Instant expiresAt) {
+		boolean changed = this.store.changeExpiry(companyId, id, expiresAt);
+		if (changed) {
+			logger.info("SCIM token {} of company {} now expires at {}", id, companyId,
+					(expiresAt != null) ? expiresAt : "never");
+		}
+		return changed;
 	}
 
 	/**
