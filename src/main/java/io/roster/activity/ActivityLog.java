@@ -48,6 +48,22 @@ public class ActivityLog {
 		return this.store.first(companyId, connectionId, Math.max(0, Math.min(limit, MAX_PAGE_SIZE)));
 	}
 
+	/**
+	 * Returns up to {@code limit} entries (at most {@link #MAX_PAGE_SIZE}) that match the
+	 * query, newest first.
+	 * @param beforeSeq return only entries older than this one, to read the next page
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityEntry> search(UUID companyId, ActivityQuery query, @Nullable Long beforeSeq, int limit) {
+		return this.store.search(companyId, query, beforeSeq, Math.max(0, Math.min(limit, MAX_PAGE_SIZE)));
+	}
+
+	/** Passes every entry that matches the query to the consumer, oldest first. */
+	@Transactional(readOnly = true)
+	public void export(UUID companyId, ActivityQuery query, Consumer<ActivityEntry> consumer) {
+		this.store.forEachMatching(companyId, query, consumer);
+	}
+
 	/** Passes every entry written in {@code [from, to)} to the consumer, oldest first. */
 	@Transactional(readOnly = true)
 	public void export(UUID companyId, Instant from, Instant to, Consumer<ActivityEntry> consumer) {

@@ -80,6 +80,62 @@ class ActivityStore {
 			.list();
 	}
 
+	/**
+	 * Returns up to {@code limit} entries that match the query, newest first. The
+	 * company's entries are read backwards along their sequence, so a page costs about as
+	 * many rows as it skips to find its matches.
+	 * @param beforeSeq return only entries written before this one, or {@code null}
+	 */
+	List<ActivityEntry> search(UUID companyId, ActivityQuery query, @Nullable Long beforeSeq, int limit) {
+		StringBuilder condition = new StringBuilder();
+		List<Object> params = new ArrayList<>(List.of(companyId));
+		if (beforeSeq != null) {
+			condition.append(" AND seq < ?");
+			params.add(beforeSeq);
+		}
+		appendQuery(query, condition, params);
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT * FROM activity_entry WHERE company_id = ?" + condition + " ORDER BY seq DESC LIMIT ?")
+			.params(params)
+			.query(ActivityStore::map)
+			.list();
+	}
+
+	/** Passes the entries that match the query to the consumer, oldest first. */
+	void forEachMatching(UUID companyId, ActivityQuery query, Consumer<ActivityEntry> consumer) {
+		StringBuilder condition = new StringBuilder();
+		List<Object> params = new ArrayList<>(List.of(companyId));
+		appendQuery(query, condition, params);
+		this.streaming.query("SELECT * FROM activity_entry WHERE company_id = ?" + condition + " ORDER BY seq",
+				(RowCallbackHandler) (rs) -> consumer.accept(map(rs, 0)), params.toArray());
+	}
+
+	private static void appendQuery(ActivityQuery query, StringBuilder condition, List<Object> params) {
+		if (query.from() != null) {
+			condition.append(" AND occurred_at >= ?");
+			params.add(utc(query.from()));
+		}
+		if (query.to() != null) {
+			condition.append(" AND occurred_at < ?");
+			params.add(utc(query.to()));
+		}
+		if ("success".equals(query.outcome())) {
+			condition.append(" AND status < 400");
+		}
+		else if ("failure".equals(query.outcome())) {
+			condition.append(" AND status >= 400");
+		}
+		if (query.method() != null) {
+			condition.append(" AND method = ?");
+			params.add(query.method());
+		}
+		if (query.resourceId() != null) {
+			condition.append(" AND resource_id = ?");
+			params.add(query.resourceId());
+		}
+	}
+
 	/** Passes the entries written in {@code [from, to)} to the consumer, oldest first. */
 	void forEachBetween(UUID companyId, Instant from, Instant to, Consumer<ActivityEntry> consumer) {
 		this.streaming.query("""
