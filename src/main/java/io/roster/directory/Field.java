@@ -14,7 +14,9 @@ public record Field(String column, Type type, @Nullable String keyColumn) {
 	/** The value type of a field. */
 	public enum Type {
 
-		STRING, BOOLEAN, INSTANT
+		STRING, BOOLEAN, INSTANT,
+		/** An internal id, compared with a {@link java.util.UUID}. */
+		ID
 
 	}
 
@@ -72,6 +74,13 @@ public record Field(String column, Type type, @Nullable String keyColumn) {
 
 	public static final Collection ROLES = new Collection("colleague_value v",
 			"v.company_id = c.company_id AND v.colleague_id = c.id AND v.kind = 'role'");
+
+	/** The teams a colleague belongs to, archived ones included. */
+	public static final Collection TEAMS = new Collection("team_member tm",
+			"tm.company_id = c.company_id AND tm.colleague_id = c.id");
+
+	/** The team of one membership in TEAMS (alias tm). */
+	public static final Field MEMBERSHIP_TEAM = new Field("tm.team_id", Type.ID, null);
 
 	// Columns of one value of EMAILS or ROLES (alias v).
 
