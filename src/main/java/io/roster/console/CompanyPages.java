@@ -53,7 +53,7 @@ class CompanyPages {
 	String directory(DirectoryException ex, Model model, HttpServletResponse response) {
 		logger.debug("Console request rejected: {}", ex.getMessage());
 		boolean notFound = ex.reason() == DirectoryException.Reason.NOT_FOUND;
-		response.setStatus(notFound ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_CONFLICT);
+		response.setStatus(Rejections.status(ex));
 		model.addAttribute("admin", admin());
 		model.addAttribute("message", notFound ? "This page does not exist in your company." : ex.getMessage());
 		return "console/error";
