@@ -91,7 +91,12 @@ public final class Browser implements AutoCloseable {
 	public void submit(WebElement button) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		button.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		waitUntilStale(page);
+	}
+
+	/** Waits until the browser has replaced the page that contains the element. */
+	public void waitUntilStale(WebElement element) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	/** Submits the header's sign-out form. */
