@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Demo Setup" and sends the link. The directory admin opens it from the mail GreenMail
  * received and goes through the wizard. A real SCIM client provisions with the token the
  * page shows, the live check lists its requests, and Done reaches support by mail and in
- * the console. The H2 run saves the screenshots of docs/console.md.
+ * the console. With {@code -Droster.screenshots=true}, the H2 run saves the screenshots
+ * of docs/console.md.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -179,7 +180,7 @@ class SetupFlowBrowserTests {
 	}
 
 	private void screenshot(Browser browser, String name) {
-		if (this.database == TestDatabase.H2) {
+		if (this.database == TestDatabase.H2 && Boolean.getBoolean("roster.screenshots")) {
 			browser.screenshot(SCREENSHOTS.resolve(name));
 		}
 	}
