@@ -200,6 +200,18 @@ public class ConfigurationLinks {
 		return this.store.list(companyId, limit);
 	}
 
+	/**
+	 * Returns how long links stay usable, in words, such as {@code 7 days} or
+	 * {@code 12 hours}.
+	 */
+	public String validity() {
+		long hours = this.settings.linkValidity().toHours();
+		if (hours % 24 == 0) {
+			return (hours / 24) + ((hours == 24) ? " day" : " days");
+		}
+		return hours + ((hours == 1) ? " hour" : " hours");
+	}
+
 	public Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}

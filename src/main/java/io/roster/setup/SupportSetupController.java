@@ -92,6 +92,7 @@ class SupportSetupController {
 		model.addAttribute("connection", this.companies.openConnection(companyId).orElse(null));
 		model.addAttribute("plans", List.of(Plan.values()).stream().map(Plan::code).toList());
 		model.addAttribute("links", rows);
+		model.addAttribute("linkValidity", this.links.validity());
 		return "support/company";
 	}
 

@@ -247,8 +247,8 @@ class WizardController {
 			case USED -> Map.entry("This link has been used",
 					"A configuration link works once, and this one has already started a setup in another browser"
 							+ " session. Ask Roster support to send you a new link if you need to start again.");
-			case EXPIRED -> Map.entry("This link has expired",
-					"Configuration links work for 7 days. Ask Roster support to send you a new one.");
+			case EXPIRED -> Map.entry("This link has expired", "Configuration links work for " + this.links.validity()
+					+ ". Ask Roster support to send you a new one.");
 			case REVOKED -> Map.entry("This link is no longer valid",
 					"Roster support revoked this link or changed the SCIM connection it belongs to. Use the newest"
 							+ " link you received, or ask support for a new one.");
