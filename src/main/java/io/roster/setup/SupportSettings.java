@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("roster.support")
 public record SupportSettings(@DefaultValue("support@roster.example") String email,
-		@DefaultValue("7d") Duration linkValidity) {
+		@DefaultValue("7d") Duration linkValidity, @DefaultValue("8h") Duration wizardTimeout) {
 }

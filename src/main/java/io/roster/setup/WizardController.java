@@ -43,10 +43,13 @@ class WizardController {
 
 	private final SetupUrls urls;
 
-	WizardController(ConfigurationLinks links, SetupWizard wizard, SetupUrls urls) {
+	private final SupportSettings settings;
+
+	WizardController(ConfigurationLinks links, SetupWizard wizard, SetupUrls urls, SupportSettings settings) {
 		this.links = links;
 		this.wizard = wizard;
 		this.urls = urls;
+		this.settings = settings;
 	}
 
 	/**
@@ -77,10 +80,14 @@ class WizardController {
 		model.addAttribute("company", this.wizard.company(sessionOf(link)));
 		model.addAttribute("link", link);
 		model.addAttribute("secret", secret);
+		model.addAttribute("timeoutHours", this.settings.wizardTimeout().toHours());
 		return "setup/start";
 	}
 
-	/** Redeems the link and binds the wizard to this browser session. */
+	/**
+	 * Redeems the link and binds the wizard to this browser session, which then lasts
+	 * {@code roster.support.wizard-timeout} without requests.
+	 */
 	@PostMapping("/link/{secret}")
 	String redeem(@PathVariable String secret, HttpServletRequest request, Model model, HttpServletResponse response) {
 		ConfigurationLink link;
@@ -92,7 +99,9 @@ class WizardController {
 		}
 		request.getSession();
 		request.changeSessionId();
-		request.getSession().setAttribute(WizardSession.ATTRIBUTE, sessionOf(link));
+		HttpSession session = request.getSession();
+		session.setMaxInactiveInterval((int) this.settings.wizardTimeout().toSeconds());
+		session.setAttribute(WizardSession.ATTRIBUTE, sessionOf(link));
 		return "redirect:/setup/provider";
 	}
 

@@ -91,6 +91,10 @@ class ConfigurationLinkTests {
 		assertThat(started.statusCode()).isEqualTo(302);
 		assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith("/setup/provider");
 		assertThat(first.get("/setup/provider").statusCode()).isEqualTo(200);
+		assertThat(jdbc().sql("SELECT COUNT(*) FROM spring_session WHERE max_inactive_interval = ?")
+			.param(8 * 60 * 60)
+			.query(Long.class)
+			.single()).as("wizard sessions lasting 8 hours").isPositive();
 		Object usedAt = usedAt(company);
 
 		ConsoleHttp second = browserWithCsrfToken();
