@@ -90,7 +90,10 @@ class ConsoleScimController implements CompanyPage {
 		return "console/scim";
 	}
 
-	/** Issues a token on the company's open connection and shows its secret once. */
+	/**
+	 * Issues a token on the company's connection that is not disabled, and shows its
+	 * secret once. Without such a connection nothing is issued.
+	 */
 	@PostMapping("/tokens")
 	String create(@ModelAttribute("admin") SignedInAdmin admin, @RequestParam(defaultValue = "") String label,
 			@RequestParam(required = false) @Nullable String expires, Model model, HttpServletResponse response) {
@@ -101,7 +104,12 @@ class ConsoleScimController implements CompanyPage {
 		try {
 			String name = checkedLabel(label);
 			Instant expiresAt = expiry(expires);
-			ScimConnection connection = this.connections.openOrCurrent(admin.companyId());
+			ScimConnection connection = this.connections.list(admin.companyId())
+				.stream()
+				.filter((candidate) -> !candidate.isDisabled())
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("The company has no SCIM connection that is not"
+						+ " disabled; support enables SCIM for a company, or enable a disabled connection here"));
 			return issued(admin, this.tokens.issue(connection, name, expiresAt), name, model);
 		}
 		catch (IllegalArgumentException ex) {

@@ -128,6 +128,27 @@ class ConsoleScimTests {
 	}
 
 	@Test
+	void disabledConnectionGetsNoNewToken() {
+		TestCompany company = signedInCompany("Disabled");
+		browser.open(server.baseUrl() + "/console/scim");
+
+		browser.submit(browser.driver().findElement(By.xpath("//button[text()='Disable']")));
+		assertThat(browser.text()).contains("The Okta connection is now disabled.");
+		assertThat(status(company.token())).isEqualTo(401);
+		browser.field("label").sendKeys("Refused token");
+		browser.submit(browser.driver().findElement(By.xpath("//button[text()='Create token']")));
+
+		assertThat(browser.driver().findElement(By.cssSelector("p.error")).getText())
+			.startsWith("The company has no SCIM connection that is not disabled");
+		assertThat(browser.driver().findElements(By.id("secret"))).isEmpty();
+		assertThat(tokenRows()).hasSize(1);
+
+		browser.submit(browser.driver().findElement(By.xpath("//button[text()='Enable']")));
+		assertThat(browser.text()).contains("The Okta connection is now live.");
+		assertThat(status(company.token())).isEqualTo(200);
+	}
+
+	@Test
 	void pageShowsBaseUrlAndSavesSettings() {
 		TestCompany company = signedInCompany("Settings");
 		browser.open(server.baseUrl() + "/console/scim");
