@@ -1,5 +1,8 @@
 package io.roster.console;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +66,10 @@ class ConsoleSignInTests {
 
 	@BeforeParameterizedClassInvocation
 	static void start(TestDatabase database) {
-		server = RosterServer.start(database,
-				Map.of("roster.console.sign-in-failures.max-per-address", String.valueOf(MAX_FAILURES)));
+		// Tomcat trusts X-Forwarded-Proto from 127.0.0.1 with this strategy, as it would
+		// from a proxy that ends TLS.
+		server = RosterServer.start(database, Map.of("roster.console.sign-in-failures.max-per-address",
+				String.valueOf(MAX_FAILURES), "server.forward-headers-strategy", "native"));
 	}
 
 	@AfterParameterizedClassInvocation
@@ -144,6 +149,21 @@ class ConsoleSignInTests {
 		assertThat(cookie).doesNotContain("Secure");
 		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("style-src 'self'")
 			.doesNotContain("script-src");
+	}
+
+	@Test
+	void sessionCookieIsSecureOverHttps() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/console/sign-in"))
+			.header("X-Forwarded-Proto", "https")
+			.build();
+
+		HttpResponse<String> page = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).startsWith("SESSION=");
+		assertThat(cookie).contains("Secure");
+		assertThat(cookie).contains("HttpOnly");
+		assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
 	}
 
 	@Test
