@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,6 +90,41 @@ public final class RawConnection implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Sends text, as {@link #send} does.
+	 * @return {@code false} when the server had closed the connection, so the text could
+	 * not be sent
+	 */
+	public boolean trySend(String text) {
+		try {
+			this.output.write(text.getBytes(StandardCharsets.UTF_8));
+			this.output.flush();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Returns whether the server closed the connection: a read that ends the stream or
+	 * finds the connection reset within {@code timeout}. A byte that arrives instead
+	 * counts as open.
+	 */
+	public boolean isClosedByServer(Duration timeout) {
+		try {
+			this.socket.setSoTimeout((int) timeout.toMillis());
+			return this.input.read() == -1;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			// Connection reset: the server closed the connection with unread data.
+			return true;
 		}
 	}
 
