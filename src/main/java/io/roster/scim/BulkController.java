@@ -14,11 +14,15 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.roster.system.RequestIds;
 import io.roster.system.RosterProperties;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * The {@code /Bulk} endpoint (RFC 7644 section 3.7). It returns 200 with a BulkResponse
  * whenever the request is usable, even if operations failed, since each operation reports
  * its own status. A body larger than {@code maxPayloadSize} or more than
- * {@code maxOperations} operations is 413 before anything runs (section 3.7.4).
+ * {@code maxOperations} operations is 413 before anything runs (section 3.7.4). When the
+ * database became unreachable during the request, the response also carries
+ * {@code Retry-After}, as the 503 of a single request would.
  */
 @RestController
 class BulkController {
@@ -40,8 +44,13 @@ class BulkController {
 		ScimCall call = this.requests.call(request);
 		BulkRequest bulkRequest = BulkRequest.parse(ScimJson.readObject(payload(request)),
 				this.limits.bulkMaxOperations());
-		return ScimResponses
-			.ok(this.bulk.process(call, bulkRequest, this.requests.baseUrl(request), RequestIds.of(request)));
+		ObjectNode response = this.bulk.process(call, bulkRequest, this.requests.baseUrl(request),
+				RequestIds.of(request));
+		if (ScimBulk.stoppedByOutage(response)) {
+			// The operations that got 503 can be sent again once the database is back.
+			return ScimResponses.ok(response, this.limits.unavailableRetryAfter());
+		}
+		return ScimResponses.ok(response);
 	}
 
 	private byte[] payload(HttpServletRequest request) throws IOException, ContentTooLargeException {

@@ -25,6 +25,7 @@ import io.roster.system.DatabaseFailures;
 import io.roster.system.LogText;
 import io.roster.system.RosterProperties;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -102,6 +103,19 @@ class ScimBulk {
 		JsonAttributes.putText(result, "location", location);
 		result.put("status", String.valueOf(status));
 		return result;
+	}
+
+	/**
+	 * Returns whether an operation of the BulkResponse got 503, which Roster answers only
+	 * when the database is unreachable.
+	 */
+	static boolean stoppedByOutage(ObjectNode response) {
+		for (JsonNode operation : response.path("Operations")) {
+			if (operation.path("status").asString().equals("503")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isSuccess(ObjectNode result) {
@@ -186,9 +200,6 @@ class ScimBulk {
 			}
 			catch (RuntimeException ex) {
 				if (DatabaseFailures.isOutage(ex)) {
-					// NOTE: no test stops the database in the middle of a Bulk request,
-					// so this
-					// branch is checked by reading only.
 					this.databaseUnreachable = true;
 					ScimBulk.this.database.failedToReachDatabase();
 					return failure(operation, ScimOutages.unavailable(this.requestId, ScimBulk.this.retryAfter),

@@ -2,6 +2,7 @@ package io.roster.scim;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,14 @@ final class ScimResponses {
 
 	static ResponseEntity<byte[]> ok(JsonNode body) {
 		return ResponseEntity.ok().contentType(ScimJson.MEDIA_TYPE).body(bytes(body));
+	}
+
+	/** Returns a 200 response with {@code Retry-After} in whole seconds, at least 1. */
+	static ResponseEntity<byte[]> ok(JsonNode body, Duration retryAfter) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.RETRY_AFTER, ScimErrors.retryAfterSeconds(retryAfter))
+			.contentType(ScimJson.MEDIA_TYPE)
+			.body(bytes(body));
 	}
 
 	static ResponseEntity<byte[]> resource(ObjectNode resource, long version) {

@@ -3,15 +3,21 @@ package io.roster.scim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,14 +30,17 @@ import io.roster.support.ScimHttp;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stops PostgreSQL under a provisioning load and starts it again on the same data
  * directory and port, while Roster keeps running: during the outage requests get 503 with
  * {@code Retry-After} and health is down; afterwards service resumes without a restart,
- * and every acknowledged user is there with all its emails. Clients behave as identity
- * providers do and send a request that got 503 again later.
+ * and every acknowledged user is there with all its emails. A Bulk request that the
+ * outage interrupts keeps the operations that ran before it and none after it. Clients
+ * behave as identity providers do and send a request that got 503 again later.
  */
 class ScimDatabaseOutageTests {
 
@@ -54,10 +63,7 @@ class ScimDatabaseOutageTests {
 		Path pgData = Files.createTempDirectory("roster-outage-pg-");
 		int pgPort = RosterProcess.freePort();
 		EmbeddedPostgres postgres = startPostgres(pgData, pgPort);
-		try (RosterServer roster = RosterServer.start(Map.of("spring.datasource.url",
-				postgres.getJdbcUrl("postgres", "postgres"), "spring.datasource.username", "postgres",
-				"spring.datasource.password", "", "spring.datasource.hikari.connection-timeout", "1000",
-				"roster.scim.unavailable-retry-after", "3s"))) {
+		try (RosterServer roster = startRoster(postgres)) {
 			ScimHttp scim = new ScimHttp(roster.scimUrl(), roster.demoToken());
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Thread> clients = startClients(scim, stop);
@@ -92,6 +98,149 @@ class ScimDatabaseOutageTests {
 			postgres.close();
 			FileSystemUtils.deleteRecursively(pgData);
 		}
+	}
+
+	/**
+	 * Stops PostgreSQL while a Bulk request waits for a row lock that the test holds, so
+	 * that the outage hits the request between two operations. Then sends a Bulk request
+	 * during the outage, and another after PostgreSQL is back.
+	 */
+	@Test
+	void bulkDuringOutageGets503ThenResumes() throws Exception {
+		Path pgData = Files.createTempDirectory("roster-outage-pg-");
+		int pgPort = RosterProcess.freePort();
+		EmbeddedPostgres postgres = startPostgres(pgData, pgPort);
+		try (RosterServer roster = startRoster(postgres)) {
+			ScimHttp scim = new ScimHttp(roster.scimUrl(), roster.demoToken());
+			String lockedId = scim.post("/Users", userJson("locked@example.com")).json().path("id").asString();
+			Connection lock = postgres.getPostgresDatabase().getConnection();
+			lock.setAutoCommit(false);
+			try (PreparedStatement select = lock
+				.prepareStatement("SELECT id FROM colleague WHERE link_id = ? FOR UPDATE")) {
+				select.setString(1, lockedId);
+				select.executeQuery().close();
+			}
+			CompletableFuture<ScimHttp.Response> interrupted = CompletableFuture
+				.supplyAsync(
+						() -> scim
+							.post("/Bulk",
+									bulkJson(postOperation("before", "bulk.before@example.com"),
+											"""
+													{"method":"PATCH","path":"/Users/%s","data":{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+													 "Operations":[{"op":"replace","path":"title","value":"Changed"}]}}"""
+												.formatted(lockedId),
+											postOperation("after", "bulk.after@example.com"))));
+			awaitLockWait(lock);
+			postgres.close();
+			closeQuietly(lock);
+			ScimHttp.Response cut = interrupted.get(30, TimeUnit.SECONDS);
+
+			assertThat(cut.status()).isEqualTo(200);
+			assertThat(cut.header("Retry-After")).isEqualTo("3");
+			JsonNode operations = cut.json().path("Operations");
+			assertThat(operations).hasSize(3);
+			assertThat(operations.get(0).path("status").asString()).isEqualTo("201");
+			assertThat(operations.get(1).path("status").asString()).isEqualTo("503");
+			assertThat(operations.get(1).path("response").path("status").asString()).isEqualTo("503");
+			assertThat(operations.get(2).path("status").asString()).isEqualTo("503");
+
+			ScimHttp.Response duringOutage = scim.post("/Bulk",
+					bulkJson(postOperation("down", "bulk.down@example.com")));
+			assertThat(duringOutage.status()).isEqualTo(503);
+			assertThat(isUnavailableError(duringOutage))
+				.as("503 with Retry-After and a SCIM error: %s", duringOutage.body())
+				.isTrue();
+
+			postgres = startPostgres(pgData, pgPort);
+			ScimHttp.Response recovered = awaitBulk(scim, bulkJson(postOperation("back", "bulk.back@example.com")));
+			assertThat(recovered.json().path("Operations").get(0).path("status").asString()).isEqualTo("201");
+			assertThat(recovered.header("Retry-After")).isNull();
+
+			assertThat(countUsers(scim, "bulk.before@example.com")).as("users of the operation before the outage")
+				.isEqualTo(1);
+			assertThat(countUsers(scim, "bulk.after@example.com")).as("users of the operation after the outage")
+				.isZero();
+			assertThat(countUsers(scim, "bulk.down@example.com")).as("users of the Bulk request during the outage")
+				.isZero();
+			assertThat(countUsers(scim, "bulk.back@example.com")).as("users of the Bulk request after the outage")
+				.isEqualTo(1);
+			assertThat(scim.get("/Users/" + lockedId).json().path("title").isMissingNode())
+				.as("title of the user the interrupted PATCH named")
+				.isTrue();
+		}
+		finally {
+			postgres.close();
+			FileSystemUtils.deleteRecursively(pgData);
+		}
+	}
+
+	/** Waits until a backend other than {@code lock}'s waits for a lock. */
+	private static void awaitLockWait(Connection lock) throws SQLException, InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (PreparedStatement waiting = lock.prepareStatement(
+					"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+					ResultSet result = waiting.executeQuery()) {
+				result.next();
+				if (result.getInt(1) > 0) {
+					return;
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No Bulk operation waited for the locked row within 30 s");
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// The server is stopped, so the connection is gone already.
+		}
+	}
+
+	/** Sends a Bulk request until it gets 200, for at most 30 s. */
+	private static ScimHttp.Response awaitBulk(ScimHttp scim, String body) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		ScimHttp.Response response = scim.post("/Bulk", body);
+		while (response.status() != 200 && System.nanoTime() < deadline) {
+			assertThat(response.status()).as("status of a Bulk request while PostgreSQL starts").isEqualTo(503);
+			Thread.sleep(200);
+			response = scim.post("/Bulk", body);
+		}
+		assertThat(response.status()).as("status of a Bulk request 30 s after PostgreSQL started").isEqualTo(200);
+		return response;
+	}
+
+	private static int countUsers(ScimHttp scim, String userName) {
+		return scim.get("/Users?filter=userName%20eq%20%22" + userName + "%22").json().path("totalResults").asInt();
+	}
+
+	private static String userJson(String userName) {
+		return """
+				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s"}""".formatted(userName);
+	}
+
+	private static String postOperation(String bulkId, String userName) {
+		return """
+				{"method":"POST","path":"/Users","bulkId":"%s","data":%s}""".formatted(bulkId, userJson(userName));
+	}
+
+	private static String bulkJson(String... operations) {
+		return """
+				{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[%s]}"""
+			.formatted(String.join(",", operations));
+	}
+
+	/**
+	 * Starts Roster on the server's database, with a 1 s wait for a connection and
+	 * {@code Retry-After: 3} on its 503 responses.
+	 */
+	private static RosterServer startRoster(EmbeddedPostgres postgres) {
+		return RosterServer.start(Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+				"spring.datasource.username", "postgres", "spring.datasource.password", "",
+				"spring.datasource.hikari.connection-timeout", "1000", "roster.scim.unavailable-retry-after", "3s"));
 	}
 
 	private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws IOException {
