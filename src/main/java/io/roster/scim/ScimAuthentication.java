@@ -2,7 +2,9 @@ package io.roster.scim;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,15 +37,19 @@ import io.roster.tenant.ScimTokens;
  * 403.
  * <p>
  * Two limits apply before the token is looked up, so that a flood costs no database work:
- * a token over its rate limit is 429, and an address that sent too many invalid tokens
- * gets 429 for any token not seen recently, both with {@code Retry-After}. Requests
- * rejected by these limits leave no activity entry, for the same reason.
+ * a token of a SCIM connection over its rate limit is 429, and an address that sent too
+ * many invalid tokens gets 429 for any token this instance has not accepted, both with
+ * {@code Retry-After}. The rate limit counts the requests of all tokens of a connection
+ * together, so two tokens valid during a rotation share one limit. Requests rejected by
+ * these limits leave no activity entry, for the same reason.
  */
 class ScimAuthentication extends OncePerRequestFilter {
 
 	private static final String COMPANY = ScimAuthentication.class.getName() + ".company";
 
 	private static final Logger logger = LoggerFactory.getLogger(ScimAuthentication.class);
+
+	private static final int MAX_REMEMBERED_TOKENS = 100_000;
 
 	private final ScimTokens tokens;
 
@@ -52,6 +58,12 @@ class ScimAuthentication extends OncePerRequestFilter {
 	private final FailureThrottle failures;
 
 	private final DatabaseAvailability database;
+
+	/**
+	 * The SCIM connection of each token this instance accepted, by the token's hash, so
+	 * that the rate limit of a connection applies before the token is looked up.
+	 */
+	private final Map<String, String> connectionsByToken = new ConcurrentHashMap<>();
 
 	ScimAuthentication(ScimTokens tokens, RateLimiter rateLimits, FailureThrottle failures,
 			DatabaseAvailability database) {
@@ -78,24 +90,31 @@ class ScimAuthentication extends OncePerRequestFilter {
 					"Authentication required: send the SCIM token as 'Authorization: Bearer <token>'"));
 			return;
 		}
-		// Rate limits are kept by the token's hash, so that no secret stays in memory.
+		// Accepted tokens are kept by their hash, so that no secret stays in memory.
 		String tokenKey = ScimTokens.hash(token);
 		String address = request.getRemoteAddr();
-		boolean recentlySeen = this.rateLimits.isKnown(tokenKey);
-		if (recentlySeen ? isOverRateLimit(tokenKey, response) : isThrottled(address, response)) {
+		String knownConnection = this.connectionsByToken.get(tokenKey);
+		if ((knownConnection != null) ? isOverRateLimit(knownConnection, response) : isThrottled(address, response)) {
 			return;
 		}
 		Optional<ScimAccess> access = this.tokens.authenticate(token);
 		this.database.reachedDatabase();
 		if (access.isEmpty()) {
+			this.connectionsByToken.remove(tokenKey);
 			rejectedInvalidToken(address);
 			ScimErrors.write(response,
 					new UnauthorizedException("The bearer token is invalid, expired or revoked; use a current token"));
 			return;
 		}
-		// Only valid tokens get a rate limit bucket, which bounds the number of buckets.
-		if (!recentlySeen && isOverRateLimit(tokenKey, response)) {
-			return;
+		// Only connections of valid tokens get a rate limit bucket, which bounds the
+		// number
+		// of buckets.
+		if (knownConnection == null) {
+			String connection = access.get().connection().id().toString();
+			rememberToken(tokenKey, connection);
+			if (isOverRateLimit(connection, response)) {
+				return;
+			}
 		}
 		ScimCall call = ScimCall.start(request, access.get());
 		if (access.get().connection().isDisabled()) {
@@ -113,11 +132,19 @@ class ScimAuthentication extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	private void rememberToken(String tokenKey, String connection) {
+		if (this.connectionsByToken.size() >= MAX_REMEMBERED_TOKENS) {
+			// A token that is forgotten is looked up again on its next request.
+			this.connectionsByToken.clear();
+		}
+		this.connectionsByToken.put(tokenKey, connection);
+	}
+
 	private void rejectedInvalidToken(String address) {
 		logger.debug("SCIM request from {} rejected: invalid token", LogText.sanitize(address));
 		if (this.failures.recordFailure(address)) {
-			logger.warn("Address {} sent too many invalid SCIM tokens; its requests with tokens not served"
-					+ " recently get 429 until its counting window ends", LogText.sanitize(address));
+			logger.warn("Address {} sent too many invalid SCIM tokens; its requests with tokens not"
+					+ " accepted before get 429 until its counting window ends", LogText.sanitize(address));
 		}
 	}
 
@@ -134,14 +161,15 @@ class ScimAuthentication extends OncePerRequestFilter {
 		return true;
 	}
 
-	private boolean isOverRateLimit(String tokenKey, HttpServletResponse response) throws IOException {
-		Duration wait = this.rateLimits.tryAcquire(tokenKey);
+	private boolean isOverRateLimit(String connection, HttpServletResponse response) throws IOException {
+		Duration wait = this.rateLimits.tryAcquire(connection);
 		if (wait.isZero()) {
 			return false;
 		}
-		logger.debug("SCIM request rejected: its token is over the rate limit");
+		logger.debug("SCIM request rejected: SCIM connection {} is over its rate limit", connection);
 		ScimErrors.write(response,
-				new RateLimitException("This SCIM token sent more requests than its rate limit allows; retry later"),
+				new RateLimitException(
+						"The SCIM connection of this token sent more requests than its rate limit allows; retry later"),
 				wait);
 		return true;
 	}

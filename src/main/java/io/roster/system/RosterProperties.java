@@ -41,7 +41,7 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param maxConcurrentRequestsPerCompany requests of one company served at once; more
 	 * get 429
 	 * @param unavailableRetryAfter {@code Retry-After} of a 503 during a database outage
-	 * @param rateLimit requests per SCIM token
+	 * @param rateLimit requests per SCIM connection, all its tokens together
 	 * @param authFailures invalid tokens tolerated per client address
 	 * @param json structure limits of request bodies
 	 */
@@ -54,8 +54,8 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	}
 
 	/**
-	 * @param requestsPerSecond requests a token may send per second on average
-	 * @param burst requests a token may send at once after a quiet period
+	 * @param requestsPerSecond requests a SCIM connection may send per second on average
+	 * @param burst requests a SCIM connection may send at once after a quiet period
 	 */
 	public record RateLimit(@DefaultValue("100") double requestsPerSecond, @DefaultValue("500") int burst) {
 	}

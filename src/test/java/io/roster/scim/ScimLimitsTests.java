@@ -18,15 +18,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.roster.support.RawConnection;
 import io.roster.support.RosterServer;
 import io.roster.support.ScimHttp;
+import io.roster.support.TestCompany;
 import io.roster.support.TestDatabase;
+import io.roster.tenant.IdentityProvider;
 import io.roster.tenant.Plan;
+import io.roster.tenant.ScimTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The overload and body limits of the SCIM endpoint, each configured low so that a few
  * requests reach it. Every test uses a company of its own, because rate limits and the
- * concurrency cap count per token and per company.
+ * concurrency cap count per SCIM connection and per company.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -61,6 +64,30 @@ class ScimLimitsTests {
 		assertThat(limited.json().path("status").asString()).isEqualTo("429");
 		assertThat(limited.json().path("detail").asString()).contains("rate limit");
 		assertThat(newCompany("Rate, other").get("/Users?count=0").status()).isEqualTo(200);
+	}
+
+	@Test
+	void rateLimitCoversEveryTokenOfConnection() {
+		TestCompany company = server().newCompany("Rotation", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		String rotated = server().bean(ScimTokens.class).issue(company.id(), "Rotated token");
+		ScimHttp current = company.scim();
+		ScimHttp next = new ScimHttp(server().scimUrl(), rotated);
+		for (int i = 0; i < 10; i++) {
+			assertThat(current.get("/Users?count=0").status()).as("request %d of the current token", i + 1)
+				.isEqualTo(200);
+			assertThat(next.get("/Users?count=0").status()).as("request %d of the rotated token", i + 1).isEqualTo(200);
+		}
+
+		// The rate of 1 request a second may have refilled one request meanwhile, while
+		// a limit per token would leave each token 10 more.
+		ScimHttp.Response limited = current.get("/Users?count=0");
+		if (limited.status() == 200) {
+			limited = current.get("/Users?count=0");
+		}
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotNull();
+		assertThat(next.get("/Users?count=0").status()).isEqualTo(429);
 	}
 
 	@Test
