@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.roster.system.LogText;
 import io.roster.tenant.CompanyStore;
 
 /**
@@ -43,7 +44,8 @@ class ActivityRetention {
 				deleted += this.store.deleteOlderThan(companyId, cutoff);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Purging the activity of company {} failed; the next purge retries", companyId, ex);
+				logger.warn("Purging the activity of company {} failed; the next purge retries", companyId,
+						LogText.sanitize(ex));
 			}
 		}
 		if (deleted > 0) {

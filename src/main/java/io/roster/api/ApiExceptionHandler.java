@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.DatabaseFailures;
+import io.roster.system.LogText;
 import io.roster.system.RequestIds;
 
 /**
@@ -64,7 +66,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
-		logger.debug("Product API request violated a database constraint", ex);
+		// The exception's message quotes the values sent, so only its SQLSTATE is logged.
+		logger.debug("Product API request violated a database constraint (SQLSTATE {})", DatabaseFailures.sqlState(ex));
 		return problem(HttpStatus.BAD_REQUEST,
 				"A value is too long or conflicts with stored data; check the lengths of the fields sent", null);
 	}
@@ -76,13 +79,16 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
-		logger.error("Product API request failed unexpectedly (request id {})", RequestIds.of(request), ex);
+		// NOTE: a database outage ends here as a 500 without Retry-After. Only the SCIM
+		// API responds to outages with 503.
+		logger.error("Product API request failed unexpectedly (request id {})", RequestIds.of(request),
+				LogText.sanitize(ex));
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request), null);
 	}
 
 	private static ProblemDetail problem(HttpStatusCode status, String detail, @Nullable String field) {
-		logger.debug("Product API request rejected with {}: {}", status.value(), detail);
+		logger.debug("Product API request rejected with {}: {}", status.value(), LogText.sanitize(detail));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		if (field != null) {
 			problem.setProperty("field", field);

@@ -15,6 +15,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.roster.activity.ActivityLog;
 import io.roster.directory.Changed;
 import io.roster.directory.FieldChange;
+import io.roster.system.LogText;
 
 /**
  * Keeps the activity log consistent with the data. A successful change and its activity
@@ -87,7 +88,8 @@ class ScimActivity {
 			call.markRecorded();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Recording the activity of a SCIM request failed (company {})", call.company().id(), ex);
+			logger.warn("Recording the activity of a SCIM request failed (company {})", call.company().id(),
+					LogText.sanitize(ex));
 		}
 	}
 
