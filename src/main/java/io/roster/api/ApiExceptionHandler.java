@@ -1,6 +1,7 @@
 package io.roster.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -52,7 +54,16 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+	ProblemDetail unreadable(HttpMessageNotReadableException ex, HttpServletResponse response) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiRequestBodies.BodyLimitException limit) {
+				// The rest of the body is not read, so the connection cannot carry
+				// another
+				// request.
+				response.setHeader(HttpHeaders.CONNECTION, "close");
+				return problem(limit.status(), limit.getMessage(), null);
+			}
+		}
 		return problem(HttpStatus.BAD_REQUEST, "The request body must be a JSON object", null);
 	}
 

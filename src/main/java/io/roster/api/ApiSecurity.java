@@ -57,7 +57,8 @@ class ApiSecurity {
 			.build();
 	}
 
-	private static void problem(HttpServletResponse response, JsonMapper mapper, HttpStatus status, String detail)
+	/** Writes a problem detail straight to the servlet response, outside a controller. */
+	static void problem(HttpServletResponse response, JsonMapper mapper, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		response.setStatus(status.value());

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * use each request's own URL
  * @param demo settings of the demo company created on first start
  * @param scim limits of the SCIM endpoint
+ * @param api limits of the product API
  */
 @ConfigurationProperties("roster")
 public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable String publicBaseUrl,
-		@DefaultValue Demo demo, @DefaultValue Scim scim) {
+		@DefaultValue Demo demo, @DefaultValue Scim scim, @DefaultValue Api api) {
 
 	/**
 	 * @param enabled whether the first start on an empty database creates the company
@@ -66,6 +67,14 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param window length of the counting window, and so of the block
 	 */
 	public record AuthFailures(@DefaultValue("10") int maxPerAddress, @DefaultValue("1m") Duration window) {
+	}
+
+	/**
+	 * @param maxBodyBytes largest request body of the product API, in bytes
+	 * @param bodyReadTimeout longest time a client may take to send a product API request
+	 * body
+	 */
+	public record Api(@DefaultValue("1048576") int maxBodyBytes, @DefaultValue("60s") Duration bodyReadTimeout) {
 	}
 
 	/**

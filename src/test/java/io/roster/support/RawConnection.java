@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,12 @@ public final class RawConnection implements AutoCloseable {
 				}
 				readLine();
 			}
-			else {
-				body.write(this.input.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0"))));
+			else if (headers.containsKey("content-length")) {
+				body.write(this.input.readNBytes(Integer.parseInt(headers.get("content-length"))));
+			}
+			else if ("close".equalsIgnoreCase(headers.get("connection"))) {
+				// Without a length, the body ends where the server closes the connection.
+				readToEnd(body);
 			}
 			return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers,
 					body.toString(StandardCharsets.UTF_8));
@@ -135,6 +140,19 @@ public final class RawConnection implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// Closing a test connection; nothing depends on it.
+		}
+	}
+
+	private void readToEnd(ByteArrayOutputStream body) throws IOException {
+		byte[] buffer = new byte[8192];
+		try {
+			for (int read = this.input.read(buffer); read != -1; read = this.input.read(buffer)) {
+				body.write(buffer, 0, read);
+			}
+		}
+		catch (SocketException ex) {
+			// The server reset the connection after the body, because the client had sent
+			// bytes it did not read.
 		}
 	}
 
