@@ -22,6 +22,13 @@ import java.util.Map;
  */
 public final class RawConnection implements AutoCloseable {
 
+	/**
+	 * Minimum wait for each read once a response has started. A body without a length
+	 * ends only when the server closes the connection, which Tomcat does after one more
+	 * read of the request, up to its connection timeout later.
+	 */
+	private static final Duration REST_OF_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
 	private final Socket socket;
 
 	private final OutputStream output;
@@ -59,16 +66,20 @@ public final class RawConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Reads one response, waiting at most {@code timeout} for each read.
+	 * Reads one response, waiting at most {@code timeout} for its first byte, and then at
+	 * least {@link #REST_OF_RESPONSE_TIMEOUT} for each later read, so that a short
+	 * timeout that polls for a response never gives up on one that has started.
 	 * @return the response, or {@code null} when the server closed the connection first
 	 */
 	public Response read(Duration timeout) {
 		try {
 			this.socket.setSoTimeout((int) timeout.toMillis());
-			String statusLine = readLine();
-			if (statusLine == null) {
+			int first = this.input.read();
+			if (first == -1) {
 				return null;
 			}
+			this.socket.setSoTimeout((int) Math.max(timeout.toMillis(), REST_OF_RESPONSE_TIMEOUT.toMillis()));
+			String statusLine = (char) first + readLine();
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
 				int colon = line.indexOf(':');
