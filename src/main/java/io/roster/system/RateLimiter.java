@@ -40,13 +40,6 @@ public final class RateLimiter {
 	}
 
 	/**
-	 * Returns whether the key has a bucket, that is, whether it sent a request recently.
-	 */
-	public boolean isKnown(String key) {
-		return this.buckets.containsKey(key);
-	}
-
-	/**
 	 * Takes one request from the key's bucket.
 	 * @return {@link Duration#ZERO} when the request may proceed, otherwise how long
 	 * until it would

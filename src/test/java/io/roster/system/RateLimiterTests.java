@@ -46,15 +46,6 @@ class RateLimiterTests {
 	}
 
 	@Test
-	void keyIsKnownOnlyAfterItsFirstRequest() {
-		assertThat(this.limiter.isKnown("token")).isFalse();
-
-		this.limiter.tryAcquire("token");
-
-		assertThat(this.limiter.isKnown("token")).isTrue();
-	}
-
-	@Test
 	void nonPositiveRateIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimiter(0, 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimiter(1, 0));
