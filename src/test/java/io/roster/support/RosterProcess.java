@@ -122,7 +122,8 @@ public final class RosterProcess implements AutoCloseable {
 			}
 			try {
 				HttpResponse<Void> response = this.http.send(health, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200 && Files.exists(this.dataDir.resolve("demo-scim-token"))) {
+				if (response.statusCode() == 200 && Files.exists(this.dataDir.resolve("demo-scim-token"))
+						&& hasStarted(log)) {
 					return;
 				}
 			}
@@ -138,6 +139,20 @@ public final class RosterProcess implements AutoCloseable {
 		kill();
 		throw new IllegalStateException(
 				"Roster was not healthy within " + STARTUP_TIMEOUT + "; its log:\n" + tail(log));
+	}
+
+	/**
+	 * Returns whether the process's own log says it is listening on its port. A health
+	 * response alone does not show it, because another process on this machine may have
+	 * taken the port after {@link #freePort()} found it free.
+	 */
+	private boolean hasStarted(Path log) {
+		try {
+			return Files.readString(log).contains("Tomcat started on port " + this.port + " ");
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static String tail(Path log) {
