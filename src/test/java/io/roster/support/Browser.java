@@ -11,11 +11,12 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -94,9 +95,36 @@ public final class Browser implements AutoCloseable {
 		waitUntilStale(page);
 	}
 
-	/** Waits until the browser has replaced the page that contains the element. */
+	/**
+	 * Waits until the browser has replaced the page that contains the element and has
+	 * loaded the new one. The old page goes stale when navigation starts, so without the
+	 * second wait a lookup can find a node of a document that is about to be replaced.
+	 */
 	public void waitUntilStale(WebElement element) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
+		wait.until((driver) -> isStale(element));
+		wait.until((driver) -> "complete".equals(this.driver.executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Returns whether the element's page is gone. Chromium 150 reports some stale nodes
+	 * as an inspector error ("Node with given id does not belong to the document") in
+	 * place of a stale element reference, so both count.
+	 */
+	private static boolean isStale(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Submits the header's sign-out form. */
