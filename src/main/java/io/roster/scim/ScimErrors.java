@@ -16,6 +16,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.DatabaseOutageFilter;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -104,8 +105,7 @@ final class ScimErrors {
 	}
 
 	static String retryAfterSeconds(Duration retryAfter) {
-		long seconds = (retryAfter.toMillis() + 999) / 1000;
-		return String.valueOf(Math.max(1, seconds));
+		return DatabaseOutageFilter.retryAfterSeconds(retryAfter);
 	}
 
 }

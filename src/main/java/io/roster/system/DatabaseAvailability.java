@@ -65,7 +65,7 @@ public class DatabaseAvailability {
 	/** Records that a request failed because the database is unreachable. */
 	public void failedToReachDatabase() {
 		if (this.lastFailure == null) {
-			logger.warn("The database is unreachable; SCIM requests get 503 until it is reachable again");
+			logger.warn("The database is unreachable; requests get 503 until it is reachable again");
 		}
 		this.lastFailure = this.clock.instant();
 		this.probing.set(false);
