@@ -1,8 +1,5 @@
 package io.roster.scim;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,13 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
-import io.roster.support.RosterProcess;
 import io.roster.support.RosterServer;
 import io.roster.support.ScimHttp;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.roster.support.StoppablePostgres;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,16 +54,14 @@ class ScimDatabaseOutageTests {
 
 	@Test
 	void postgresRestartGives503ThenResumes() throws Exception {
-		Path pgData = Files.createTempDirectory("roster-outage-pg-");
-		int pgPort = RosterProcess.freePort();
-		EmbeddedPostgres postgres = startPostgres(pgData, pgPort);
-		try (RosterServer roster = startRoster(postgres)) {
+		try (StoppablePostgres postgres = new StoppablePostgres();
+				RosterServer roster = postgres.startRoster(Map.of())) {
 			ScimHttp scim = new ScimHttp(roster.scimUrl(), roster.demoToken());
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Thread> clients = startClients(scim, stop);
 			awaitAcknowledged(20);
 
-			postgres.close();
+			postgres.stop();
 			Thread.sleep(1500);
 			int acknowledgedDuringOutage = this.acknowledged.size();
 			ScimHttp.Response health = new ScimHttp(roster.baseUrl(), null).get("/actuator/health");
@@ -79,7 +71,7 @@ class ScimDatabaseOutageTests {
 			assertThat(this.acknowledged).as("users acknowledged while PostgreSQL was down")
 				.hasSize(acknowledgedDuringOutage);
 
-			postgres = startPostgres(pgData, pgPort);
+			postgres.restart();
 			awaitAcknowledged(acknowledgedDuringOutage + 20);
 			stop.set(true);
 			for (Thread client : clients) {
@@ -94,10 +86,6 @@ class ScimDatabaseOutageTests {
 			assertThat(new ScimHttp(roster.baseUrl(), null).get("/actuator/health").status()).isEqualTo(200);
 			assertEveryAcknowledgedUserIsStored(scim);
 		}
-		finally {
-			postgres.close();
-			FileSystemUtils.deleteRecursively(pgData);
-		}
 	}
 
 	/**
@@ -107,13 +95,11 @@ class ScimDatabaseOutageTests {
 	 */
 	@Test
 	void bulkDuringOutageGets503ThenResumes() throws Exception {
-		Path pgData = Files.createTempDirectory("roster-outage-pg-");
-		int pgPort = RosterProcess.freePort();
-		EmbeddedPostgres postgres = startPostgres(pgData, pgPort);
-		try (RosterServer roster = startRoster(postgres)) {
+		try (StoppablePostgres postgres = new StoppablePostgres();
+				RosterServer roster = postgres.startRoster(Map.of())) {
 			ScimHttp scim = new ScimHttp(roster.scimUrl(), roster.demoToken());
 			String lockedId = scim.post("/Users", userJson("locked@example.com")).json().path("id").asString();
-			Connection lock = postgres.getPostgresDatabase().getConnection();
+			Connection lock = postgres.connect();
 			lock.setAutoCommit(false);
 			try (PreparedStatement select = lock
 				.prepareStatement("SELECT id FROM colleague WHERE link_id = ? FOR UPDATE")) {
@@ -131,7 +117,7 @@ class ScimDatabaseOutageTests {
 												.formatted(lockedId),
 											postOperation("after", "bulk.after@example.com"))));
 			awaitLockWait(lock);
-			postgres.close();
+			postgres.stop();
 			closeQuietly(lock);
 			ScimHttp.Response cut = interrupted.get(30, TimeUnit.SECONDS);
 
@@ -151,7 +137,7 @@ class ScimDatabaseOutageTests {
 				.as("503 with Retry-After and a SCIM error: %s", duringOutage.body())
 				.isTrue();
 
-			postgres = startPostgres(pgData, pgPort);
+			postgres.restart();
 			ScimHttp.Response recovered = awaitBulk(scim, bulkJson(postOperation("back", "bulk.back@example.com")));
 			assertThat(recovered.json().path("Operations").get(0).path("status").asString()).isEqualTo("201");
 			assertThat(recovered.header("Retry-After")).isNull();
@@ -167,10 +153,6 @@ class ScimDatabaseOutageTests {
 			assertThat(scim.get("/Users/" + lockedId).json().path("title").isMissingNode())
 				.as("title of the user the interrupted PATCH named")
 				.isTrue();
-		}
-		finally {
-			postgres.close();
-			FileSystemUtils.deleteRecursively(pgData);
 		}
 	}
 
@@ -231,20 +213,6 @@ class ScimDatabaseOutageTests {
 		return """
 				{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[%s]}"""
 			.formatted(String.join(",", operations));
-	}
-
-	/**
-	 * Starts Roster on the server's database, with a 1 s wait for a connection and
-	 * {@code Retry-After: 3} on its 503 responses.
-	 */
-	private static RosterServer startRoster(EmbeddedPostgres postgres) {
-		return RosterServer.start(Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-				"spring.datasource.username", "postgres", "spring.datasource.password", "",
-				"spring.datasource.hikari.connection-timeout", "1000", "roster.scim.unavailable-retry-after", "3s"));
-	}
-
-	private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws IOException {
-		return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
 	}
 
 	private List<Thread> startClients(ScimHttp scim, AtomicBoolean stop) {
