@@ -1,5 +1,7 @@
 package io.roster.api;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,15 +22,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.DatabaseAvailability;
 import io.roster.system.DatabaseFailures;
 import io.roster.system.LogText;
 import io.roster.system.RequestIds;
+import io.roster.system.RosterProperties;
+import io.roster.system.WebOutages;
 
 /**
  * Turns every failure of the product API into an RFC 9457 problem detail. A rejected
  * change names the field at fault in the extension member {@code field}. Client mistakes
- * are logged at DEBUG; anything else is a 500 whose detail holds only the request id,
- * while the stack trace goes to the log once, at ERROR.
+ * are logged at DEBUG. A database outage is a 503 with {@code Retry-After}; anything else
+ * is a 500 whose detail holds only the request id, while the stack trace goes to the log
+ * once, at ERROR.
  */
 @RestControllerAdvice(assignableTypes = { ColleaguesController.class, TeamsController.class, ActivityController.class,
 		SettingsController.class, ScimConnectionsController.class })
@@ -36,6 +42,15 @@ import io.roster.system.RequestIds;
 class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final DatabaseAvailability database;
+
+	private final Duration retryAfter;
+
+	ApiExceptionHandler(DatabaseAvailability database, RosterProperties properties) {
+		this.database = database;
+		this.retryAfter = properties.scim().unavailableRetryAfter();
+	}
 
 	@ExceptionHandler(DirectoryException.class)
 	ProblemDetail directory(DirectoryException ex) {
@@ -89,9 +104,15 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
-		// NOTE: a database outage ends here as a 500 without Retry-After. Only the SCIM
-		// API responds to outages with 503.
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (DatabaseFailures.isOutage(ex)) {
+			this.database.failedToReachDatabase();
+			logger.debug("Product API request failed: the database is unreachable (request id {})",
+					RequestIds.of(request));
+			response.setHeader(HttpHeaders.RETRY_AFTER, WebOutages.retryAfterSeconds(this.retryAfter));
+			return problem(HttpStatus.SERVICE_UNAVAILABLE,
+					WebOutages.unavailableDetail(RequestIds.of(request), this.retryAfter), null);
+		}
 		logger.error("Product API request failed unexpectedly (request id {})", RequestIds.of(request),
 				LogText.sanitize(ex));
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR,

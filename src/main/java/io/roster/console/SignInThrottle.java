@@ -15,7 +15,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.roster.system.DatabaseFailures;
 import io.roster.system.FailureThrottle;
+import io.roster.system.WebOutages;
 
 /**
  * Limits failed console sign-ins per client address with a {@link FailureThrottle}: once
@@ -54,11 +56,16 @@ final class SignInThrottle {
 		};
 	}
 
-	/** Returns a failure handler that counts the failure and redirects to the form. */
+	/**
+	 * Returns a failure handler that counts the failure and redirects to the form. A
+	 * database outage in the user lookup is not counted but thrown on, so that
+	 * {@link WebOutages} turns it into a 503.
+	 */
 	AuthenticationFailureHandler failureHandler(String signInPath) {
 		SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler(
 				signInPath + "?error");
 		return (request, response, exception) -> {
+			DatabaseFailures.rethrowOutage(exception);
 			if (this.failures.recordFailure(request.getRemoteAddr())) {
 				logger.warn("Blocked console sign-ins from {} for {} after repeated failures", request.getRemoteAddr(),
 						blockedFor(request));

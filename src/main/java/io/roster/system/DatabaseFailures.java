@@ -45,6 +45,17 @@ public final class DatabaseFailures {
 		return false;
 	}
 
+	/**
+	 * Throws the failure again if it is a database outage. Sign-in failure handlers call
+	 * this, so that an outage in the user lookup reaches {@link WebOutages} as a 503
+	 * instead of counting as a wrong password.
+	 */
+	public static void rethrowOutage(RuntimeException failure) {
+		if (isOutage(failure)) {
+			throw failure;
+		}
+	}
+
 	private static boolean isOutageType(Throwable failure) {
 		return failure instanceof DataAccessResourceFailureException
 				|| failure instanceof TransientDataAccessResourceException || failure instanceof QueryTimeoutException

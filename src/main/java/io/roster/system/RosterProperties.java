@@ -41,7 +41,8 @@ public record RosterProperties(@DefaultValue("./data") Path dataDir, @Nullable S
 	 * @param bodyReadTimeout longest time a client may take to send a request body
 	 * @param maxConcurrentRequestsPerCompany requests of one company served at once; more
 	 * get 429
-	 * @param unavailableRetryAfter {@code Retry-After} of a 503 during a database outage
+	 * @param unavailableRetryAfter {@code Retry-After} of a 503 during a database outage,
+	 * on SCIM and also on the product API and the consoles
 	 * @param rateLimit requests per SCIM connection, all its tokens together
 	 * @param authFailures invalid tokens tolerated per client address
 	 * @param json structure limits of request bodies
