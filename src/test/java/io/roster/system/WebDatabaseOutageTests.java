@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stops PostgreSQL and starts it again on the same data directory and port while Roster
- * keeps running, and checks that the product API and the console answer the outage with
- * 503 and {@code Retry-After}, both when the outage is already known and when a request
- * is the first to meet it in the sign-in lookup, the session lookup or a write. Once
- * PostgreSQL is back, the same credentials and the same session get 200, and the write
- * sent during the outage changed nothing.
+ * keeps running, and checks that the product API and the console respond to the outage
+ * with 503 and {@code Retry-After}, both when the outage is already known and when a
+ * request is the first to meet it in the sign-in lookup, the session lookup or a write.
+ * Once PostgreSQL is back, the same credentials and the same session get 200, and the
+ * write sent during the outage changed nothing.
  */
 class WebDatabaseOutageTests {
 
@@ -30,9 +31,7 @@ class WebDatabaseOutageTests {
 
 	@Test
 	void apiAndConsoleGet503ThenResume() throws Exception {
-		// With a single failed sign-in allowed, an outage counted as a failure would
-		// block
-		// the sign-in after it.
+		// One failed sign-in blocks the address, so an outage counted as a failure shows.
 		try (StoppablePostgres postgres = new StoppablePostgres();
 				RosterServer roster = postgres
 					.startRoster(Map.of("roster.console.sign-in-failures.max-per-address", "1"))) {
@@ -48,9 +47,12 @@ class WebDatabaseOutageTests {
 			postgres.stop();
 			// The first request meets the outage in the HTTP Basic user lookup.
 			assertApiUnavailable(api.get("colleagues"));
-			// The outage is known now, so these get 503 without reaching the database.
-			assertConsoleUnavailable(console.get("/console"));
-			assertApiUnavailable(api.get("colleagues"));
+			// The outage is known now, so these get 503 without waiting the 1 s
+			// connection timeout.
+			assertConsoleUnavailable(fast(() -> console.get("/console")));
+			assertApiUnavailable(fast(() -> api.get("colleagues")));
+			assertConsoleUnavailable(fast(() -> new ConsoleHttp(roster.baseUrl()).get("/support/sign-in")));
+			assertConsoleUnavailable(fast(() -> new ConsoleHttp(roster.baseUrl()).get("/setup/anything")));
 			// After the probe interval, each request is a probe that meets the outage
 			// again: in the session lookup, in a write, and in a form sign-in.
 			Thread.sleep(1200);
@@ -92,6 +94,15 @@ class WebDatabaseOutageTests {
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 		assertThat(response.body()).contains("briefly unavailable");
 		assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("sql");
+	}
+
+	/** Sends a request and checks that its response came in less than 1 s. */
+	private static <T> T fast(Supplier<T> request) {
+		long start = System.nanoTime();
+		T response = request.get();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to the response")
+			.isLessThan(Duration.ofSeconds(1));
+		return response;
 	}
 
 	/**
