@@ -20,8 +20,19 @@ class ArchitectureTests {
 		.resideInAPackage("io.roster.directory..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.roster.scim..", "io.roster.api..", "io.roster.activity..", "com.unboundid..",
-				"org.springframework.web..");
+		.resideInAnyPackage("io.roster.scim..", "io.roster.api..", "io.roster.activity..", "io.roster.sync..",
+				"com.unboundid..", "org.springframework.web..");
+
+	/**
+	 * The first sync is a service for support's console; it uses tenancy and the
+	 * directory but no channel.
+	 */
+	@ArchTest
+	static final ArchRule syncKnowsNoChannel = noClasses().that()
+		.resideInAPackage("io.roster.sync..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.roster.scim..", "io.roster.api..", "com.unboundid..", "org.springframework.web..");
 
 	/** The activity log records what the channels report and depends on none of them. */
 	@ArchTest
@@ -46,7 +57,8 @@ class ArchitectureTests {
 		.resideInAPackage("io.roster.tenant..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.api..", "io.roster.activity..");
+		.resideInAnyPackage("io.roster.directory..", "io.roster.scim..", "io.roster.api..", "io.roster.activity..",
+				"io.roster.sync..");
 
 	/** Shared infrastructure must not depend on the features built on it. */
 	@ArchTest

@@ -55,7 +55,8 @@ class ScimConnectionsController {
 	}
 
 	/**
-	 * Enables a disabled connection again, as live.
+	 * Enables a disabled connection again: as live, or in setup when its first sync is
+	 * not finished.
 	 * @throws ApiException 409 when the company has another connection that is not
 	 * disabled
 	 */

@@ -41,21 +41,31 @@ class ColleagueStore {
 	}
 
 	void insert(UUID companyId, Colleague colleague) {
-		ColleagueProfile p = colleague.profile();
-		this.jdbc.sql("""
+		insertAll(companyId, List.of(colleague));
+	}
+
+	/** Inserts colleagues with their multi-valued attributes in batches. */
+	void insertAll(UUID companyId, List<Colleague> colleagues) {
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> values = new ArrayList<>();
+		for (Colleague colleague : colleagues) {
+			ColleagueProfile p = colleague.profile();
+			rows.add(new Object[] { companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()),
+					p.externalId(), p.givenName(), p.familyName(), p.formattedName(), p.displayName(),
+					key(p.displayName()), p.title(), p.active(), colleague.role(), p.employeeNumber(), p.department(),
+					p.costCenter(), p.organization(), p.division(), p.managerLinkId(), colleague.managedBy(),
+					colleague.scimConnectionId(), colleague.version(), Timestamps.toColumn(colleague.createdAt()),
+					Timestamps.toColumn(colleague.updatedAt()) });
+			addBatch(values, companyId, colleague.id(), EMAIL, p.emails());
+			addBatch(values, companyId, colleague.id(), ROLE, p.roles());
+		}
+		this.batch.batchUpdate("""
 				INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
 				  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
 				  department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
 				  version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()), p.externalId(),
-					p.givenName(), p.familyName(), p.formattedName(), p.displayName(), key(p.displayName()), p.title(),
-					p.active(), colleague.role(), p.employeeNumber(), p.department(), p.costCenter(), p.organization(),
-					p.division(), p.managerLinkId(), colleague.managedBy(), colleague.scimConnectionId(),
-					colleague.version(), Timestamps.toColumn(colleague.createdAt()),
-					Timestamps.toColumn(colleague.updatedAt()))
-			.update();
-		insertValues(companyId, colleague.id(), p);
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		insertValues(values);
 	}
 
 	/**
@@ -88,6 +98,19 @@ class ColleagueStore {
 
 	Optional<Colleague> findById(UUID companyId, UUID id) {
 		return first(find(companyId, "c.id = ?", List.of(id), 0, 1));
+	}
+
+	/** Returns the colleagues with the given ids, in no particular order. */
+	List<Colleague> findByIds(UUID companyId, Collection<UUID> ids) {
+		List<Colleague> found = new ArrayList<>();
+		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
+			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+			// Without an order, the database looks the ids up in the primary key instead
+			// of
+			// walking the whole company in id order.
+			found.addAll(find(companyId, "c.id IN (" + marks + ")", chunk, "", 0, chunk.size()));
+		}
+		return found;
 	}
 
 	Optional<Colleague> findByLinkId(UUID companyId, String linkId) {
@@ -229,6 +252,10 @@ class ColleagueStore {
 		List<Object[]> batch = new ArrayList<>();
 		addBatch(batch, companyId, colleagueId, EMAIL, profile.emails());
 		addBatch(batch, companyId, colleagueId, ROLE, profile.roles());
+		insertValues(batch);
+	}
+
+	private void insertValues(List<Object[]> batch) {
 		if (batch.isEmpty()) {
 			return;
 		}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -31,6 +32,24 @@ class History {
 		if (!fields.isEmpty()) {
 			this.store.insert(companyId, COLLEAGUE, List.of(entry(actor, colleagueId, action, fields, at)));
 		}
+	}
+
+	/**
+	 * Records one change on each of many colleagues in one batch.
+	 * @param changes the action and fields of each colleague's change, by colleague id
+	 */
+	void colleagues(UUID companyId, Actor actor, Map<UUID, Change> changes, Instant at) {
+		List<HistoryEntry> entries = new ArrayList<>();
+		changes.forEach((colleagueId, change) -> {
+			if (!change.fields().isEmpty()) {
+				entries.add(entry(actor, colleagueId, change.action(), change.fields(), at));
+			}
+		});
+		this.store.insert(companyId, COLLEAGUE, entries);
+	}
+
+	/** One change of a colleague or team, as {@link #colleagues} records it. */
+	record Change(String action, List<FieldChange> fields) {
 	}
 
 	void team(UUID companyId, Actor actor, UUID teamId, String action, List<FieldChange> fields, Instant at) {

@@ -16,6 +16,7 @@ import io.roster.activity.ActivityLog;
 import io.roster.directory.Changed;
 import io.roster.directory.FieldChange;
 import io.roster.system.LogText;
+import io.roster.tenant.ScimConnections;
 
 /**
  * Keeps the activity log consistent with the data. A successful change and its activity
@@ -31,9 +32,12 @@ class ScimActivity {
 
 	private final TransactionTemplate transaction;
 
-	ScimActivity(ActivityLog log, PlatformTransactionManager transactionManager) {
+	private final ScimConnections connections;
+
+	ScimActivity(ActivityLog log, PlatformTransactionManager transactionManager, ScimConnections connections) {
 		this.log = log;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.connections = connections;
 	}
 
 	/** A directory command that may reject its input with a SCIM error. */
@@ -45,7 +49,9 @@ class ScimActivity {
 	}
 
 	/**
-	 * Runs a change and records its activity entry in the same transaction.
+	 * Runs a change and records its activity entry in the same transaction. The change
+	 * first takes its connection's row lock, so it never races the finish of a first
+	 * sync, and writes the directory that is current once it holds the lock.
 	 * @param status the status the response will have
 	 * @param idOf the SCIM id of the changed resource, or {@code null} to keep the id of
 	 * the request's path
@@ -55,6 +61,7 @@ class ScimActivity {
 			Function<List<FieldChange>, List<String>> names) throws ScimException {
 		try {
 			T value = this.transaction.execute((tx) -> {
+				call.directory(this.connections.holdForChange(call.access()));
 				Changed<T> changed;
 				try {
 					changed = change.run();
@@ -64,7 +71,7 @@ class ScimActivity {
 				}
 				call.resourceId(idOf.apply(changed.value()));
 				call.changed(names.apply(changed.changes()));
-				this.log.record(call.company().id(), call.entry(status));
+				this.log.record(call.activityCompanyId(), call.entry(status));
 				return changed.value();
 			});
 			call.markRecorded();
@@ -84,11 +91,12 @@ class ScimActivity {
 			return;
 		}
 		try {
-			this.transaction.executeWithoutResult((tx) -> this.log.record(call.company().id(), call.entry(status)));
+			this.transaction
+				.executeWithoutResult((tx) -> this.log.record(call.activityCompanyId(), call.entry(status)));
 			call.markRecorded();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Recording the activity of a SCIM request failed (company {})", call.company().id(),
+			logger.warn("Recording the activity of a SCIM request failed (company {})", call.activityCompanyId(),
 					LogText.sanitize(ex));
 		}
 	}

@@ -47,6 +47,8 @@ class ScimAuthentication extends OncePerRequestFilter {
 
 	private static final String COMPANY = ScimAuthentication.class.getName() + ".company";
 
+	private static final String DIRECTORY = ScimAuthentication.class.getName() + ".directory";
+
 	private static final Logger logger = LoggerFactory.getLogger(ScimAuthentication.class);
 
 	private static final int MAX_REMEMBERED_TOKENS = 100_000;
@@ -75,10 +77,19 @@ class ScimAuthentication extends OncePerRequestFilter {
 
 	/**
 	 * Returns the authenticated company of a SCIM request, or {@code null} before
-	 * authentication.
+	 * authentication. Limits and logs count the request under this company.
 	 */
 	static @Nullable Company companyOf(HttpServletRequest request) {
 		return (Company) request.getAttribute(COMPANY);
+	}
+
+	/**
+	 * Returns the company whose directory an authenticated SCIM request reads: the
+	 * token's company, or its staging company while the connection is in setup. Returns
+	 * {@code null} before authentication.
+	 */
+	static @Nullable Company directoryOf(HttpServletRequest request) {
+		return (Company) request.getAttribute(DIRECTORY);
 	}
 
 	@Override
@@ -129,6 +140,7 @@ class ScimAuthentication extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(COMPANY, company);
+		request.setAttribute(DIRECTORY, access.get().directory());
 		chain.doFilter(request, response);
 	}
 

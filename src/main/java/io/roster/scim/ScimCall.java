@@ -30,6 +30,9 @@ final class ScimCall {
 
 	private final ScimAccess access;
 
+	/** The company whose directory the call reads and writes; see {@link #company()}. */
+	private Company directory;
+
 	private final String requestId;
 
 	private final String method;
@@ -51,6 +54,7 @@ final class ScimCall {
 	private ScimCall(ScimAccess access, String requestId, String method, String resourceType,
 			@Nullable String resourceId) {
 		this.access = access;
+		this.directory = access.directory();
 		this.requestId = requestId;
 		this.method = method;
 		this.resourceType = resourceType;
@@ -75,11 +79,32 @@ final class ScimCall {
 
 	/** Starts the call of one Bulk operation, recorded on its own. */
 	ScimCall operation(String method, String endpoint, @Nullable String id) {
-		return new ScimCall(this.access, this.requestId, method, resourceType(endpoint.replace("/", "")), id);
+		ScimCall operation = new ScimCall(this.access, this.requestId, method, resourceType(endpoint.replace("/", "")),
+				id);
+		operation.directory = this.directory;
+		return operation;
 	}
 
+	/**
+	 * Returns the company whose directory the call reads and writes: the token's company,
+	 * or its staging company while the connection is in setup.
+	 */
 	Company company() {
-		return this.access.company();
+		return this.directory;
+	}
+
+	/** Returns the id of the token's company, which records the call's activity. */
+	UUID activityCompanyId() {
+		return this.access.company().id();
+	}
+
+	ScimAccess access() {
+		return this.access;
+	}
+
+	/** Moves the call's reads and writes to another directory, as a change requires. */
+	void directory(Company company) {
+		this.directory = company;
 	}
 
 	Actor actor() {

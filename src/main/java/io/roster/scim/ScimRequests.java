@@ -23,8 +23,8 @@ import io.roster.tenant.Company;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every SCIM handler reads from a request: the authenticated company, the body
- * within its size limit, absolute URLs, and the version in {@code If-Match}.
+ * What every SCIM handler reads from a request: the directory it reads, the body within
+ * its size limit, absolute URLs, and the version in {@code If-Match}.
  */
 @Component
 class ScimRequests {
@@ -37,8 +37,12 @@ class ScimRequests {
 		this.properties = properties;
 	}
 
+	/**
+	 * Returns the company whose directory the request reads: the token's company, or its
+	 * staging company while the connection is in setup.
+	 */
 	Company company(HttpServletRequest request) throws ScimException {
-		Company company = ScimAuthentication.companyOf(request);
+		Company company = ScimAuthentication.directoryOf(request);
 		if (company == null) {
 			throw new UnauthorizedException("Authentication required");
 		}

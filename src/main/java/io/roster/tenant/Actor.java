@@ -5,10 +5,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who makes a change: a SCIM connection, a company admin, or Roster itself. History and
- * activity record the actor with every change.
+ * Who makes a change: a SCIM connection, a company admin, a support operator, or Roster
+ * itself. History and activity record the actor with every change.
  *
- * @param id the connection's or admin account's id; {@code null} for the system
+ * @param id the connection's, admin account's or operator's id; {@code null} for the
+ * system
  * @param name what a person reads in the history, such as {@code Okta} or an admin's
  * email
  */
@@ -17,7 +18,7 @@ public record Actor(Type type, @Nullable UUID id, String name) {
 	/** The kinds of actor, with the code stored in history entries. */
 	public enum Type {
 
-		SCIM("scim"), ADMIN("admin"), SYSTEM("system");
+		SCIM("scim"), ADMIN("admin"), OPERATOR("operator"), SYSTEM("system");
 
 		private final String code;
 
@@ -49,6 +50,13 @@ public record Actor(Type type, @Nullable UUID id, String name) {
 
 	public static Actor admin(AdminAccount admin) {
 		return new Actor(Type.ADMIN, admin.id(), admin.email());
+	}
+
+	/**
+	 * A member of the product's support staff, such as the one who finishes a first sync.
+	 */
+	public static Actor operator(UUID id, String name) {
+		return new Actor(Type.OPERATOR, id, name);
 	}
 
 }

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores companies.
+ * Stores companies. A staging company, the hidden directory of a SCIM connection in
+ * setup, is a company row marked with the real company it stages for; every read here
+ * except {@link #createStaging} and {@link #deleteStaging} leaves staging companies out.
  */
 @Repository
 public class CompanyStore {
@@ -38,12 +40,15 @@ public class CompanyStore {
 	}
 
 	public Optional<Company> find(UUID id) {
-		return this.jdbc.sql("SELECT * FROM company WHERE id = ?").param(id).query(CompanyStore::map).optional();
+		return this.jdbc.sql("SELECT * FROM company WHERE id = ? AND staging_of IS NULL")
+			.param(id)
+			.query(CompanyStore::map)
+			.optional();
 	}
 
 	/** Returns the ids of all companies, for jobs that run company by company. */
 	public java.util.List<UUID> ids() {
-		return this.jdbc.sql("SELECT id FROM company ORDER BY id")
+		return this.jdbc.sql("SELECT id FROM company WHERE staging_of IS NULL ORDER BY id")
 			.query((rs, row) -> rs.getObject("id", UUID.class))
 			.list();
 	}
@@ -55,9 +60,9 @@ public class CompanyStore {
 	public List<CompanyOverview> search(String query, int offset, int limit) {
 		return this.jdbc.sql("""
 				SELECT c.*, s.id AS connection_id, s.provider, s.state, s.created_at AS connection_created_at,
-				    s.updated_at AS connection_updated_at
+				    s.updated_at AS connection_updated_at, s.staging_company_id
 				FROM company c LEFT JOIN scim_connection s ON s.company_id = c.id AND s.open_key = 1
-				WHERE LOWER(c.name) LIKE ? ESCAPE '\\'
+				WHERE LOWER(c.name) LIKE ? ESCAPE '\\' AND c.staging_of IS NULL
 				ORDER BY LOWER(c.name), c.id LIMIT ? OFFSET ?""")
 			.params(containsPattern(query), limit, offset)
 			.query((rs, row) -> new CompanyOverview(map(rs, row), connection(rs)))
@@ -68,14 +73,40 @@ public class CompanyStore {
 	 * Returns the number of companies whose name contains {@code query}, ignoring case.
 	 */
 	public long countMatching(String query) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM company WHERE LOWER(name) LIKE ? ESCAPE '\\'")
+		return this.jdbc.sql("SELECT COUNT(*) FROM company WHERE LOWER(name) LIKE ? ESCAPE '\\' AND staging_of IS NULL")
 			.param(containsPattern(query))
 			.query(Long.class)
 			.single();
 	}
 
 	public long count() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM company").query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM company WHERE staging_of IS NULL").query(Long.class).single();
+	}
+
+	/**
+	 * Creates the staging company of a real company, empty, and returns its id. It copies
+	 * the real company's plan and settings only for completeness: requests that use it
+	 * read the real company's settings.
+	 */
+	UUID createStaging(Company real) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO company (id, name, plan, default_role, matching_policy, created_at, staging_of)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, real.name() + " (first sync)", real.plan().code(), real.defaultRole(), real.matchingPolicy(),
+					OffsetDateTime.ofInstant(now(), ZoneOffset.UTC), real.id())
+			.update();
+		return id;
+	}
+
+	/**
+	 * Deletes the row of a staging company, whose directory data must be gone already.
+	 * @return whether a staging company with this id existed
+	 */
+	boolean deleteStaging(UUID stagingId) {
+		return this.jdbc.sql("DELETE FROM company WHERE id = ? AND staging_of IS NOT NULL")
+			.param(stagingId)
+			.update() == 1;
 	}
 
 	/** Sets the default role of provisioned colleagues and the matching policy. */
@@ -109,7 +140,8 @@ public class CompanyStore {
 				IdentityProvider.parse(rs.getString("provider")).orElse(IdentityProvider.OTHER),
 				ConnectionState.fromCode(rs.getString("state")),
 				rs.getObject("connection_created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("connection_updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("connection_updated_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("staging_company_id", UUID.class));
 	}
 
 	private static Instant now() {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,17 +23,68 @@ class ScimConnectionStore {
 
 	private final JdbcClient jdbc;
 
-	ScimConnectionStore(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	/** The row lock a SCIM change takes on its connection; set on first use. */
+	private volatile @Nullable String sharedLock;
+
+	ScimConnectionStore(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	void insert(ScimConnection connection) {
 		this.jdbc.sql("""
-				INSERT INTO scim_connection (company_id, id, provider, state, open_key, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO scim_connection (company_id, id, provider, state, open_key, created_at, updated_at,
+				  staging_company_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(connection.companyId(), connection.id(), connection.provider().code(), connection.state().code(),
-					openKey(connection.state()), utc(connection.createdAt()), utc(connection.updatedAt()))
+					openKey(connection.state()), utc(connection.createdAt()), utc(connection.updatedAt()),
+					connection.stagingCompanyId())
 			.update();
+	}
+
+	/**
+	 * Reads a connection and takes a row lock on it until the transaction ends that lets
+	 * other holders of this lock go on and makes {@link #lockOpenForUpdate} wait.
+	 * PostgreSQL takes {@code FOR SHARE}; H2 has no shared row locks, so there the
+	 * holders wait for one another too. A holder that waits longer than H2's lock timeout
+	 * fails.
+	 */
+	Optional<ScimConnection> lockShared(UUID companyId, UUID id) {
+		return this.jdbc.sql("SELECT * FROM scim_connection WHERE company_id = ? AND id = ? " + sharedLock())
+			.params(companyId, id)
+			.query(ScimConnectionStore::map)
+			.optional();
+	}
+
+	/**
+	 * Reads the company's open connection and locks its row until the transaction ends.
+	 */
+	Optional<ScimConnection> lockOpenForUpdate(UUID companyId) {
+		return this.jdbc.sql("SELECT * FROM scim_connection WHERE company_id = ? AND open_key = 1 FOR UPDATE")
+			.param(companyId)
+			.query(ScimConnectionStore::map)
+			.optional();
+	}
+
+	/** Sets a connection's staging company, or clears it with {@code null}. */
+	void changeStaging(UUID companyId, UUID id, @Nullable UUID stagingCompanyId, Instant now) {
+		this.jdbc
+			.sql("UPDATE scim_connection SET staging_company_id = ?, updated_at = ? WHERE company_id = ? AND id = ?")
+			.params(stagingCompanyId, utc(now), companyId, id)
+			.update();
+	}
+
+	private String sharedLock() {
+		String lock = this.sharedLock;
+		if (lock == null) {
+			String product = this.template.execute(
+					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+			lock = "PostgreSQL".equalsIgnoreCase(product) ? "FOR SHARE" : "FOR UPDATE";
+			this.sharedLock = lock;
+		}
+		return lock;
 	}
 
 	boolean changeState(UUID companyId, UUID id, ConnectionState state, Instant now) {
@@ -82,7 +135,8 @@ class ScimConnectionStore {
 				IdentityProvider.parse(rs.getString("provider")).orElse(IdentityProvider.OTHER),
 				ConnectionState.fromCode(rs.getString("state")),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("staging_company_id", UUID.class));
 	}
 
 }

@@ -127,7 +127,9 @@ public class ScimTokens {
 	/**
 	 * Returns the company and connection a presented token belongs to, if the token is
 	 * known, not revoked and not expired, and records the use to the minute. The
-	 * connection may be disabled; the caller decides what that means.
+	 * connection may be disabled; the caller decides what that means. The directory of a
+	 * connection in setup is its staging company, with the real company's plan and
+	 * settings, so that provisioning there gives the real company's default role.
 	 */
 	@Transactional
 	public Optional<ScimAccess> authenticate(String presented) {
@@ -148,7 +150,14 @@ public class ScimTokens {
 		if (company.isEmpty() || connection.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new ScimAccess(company.get(), connection.get()));
+		// NOTE: a read keeps the directory chosen here. A read that runs just after the
+		// first sync finished finds the staging company gone and answers 404 or an empty
+		// list; changes take the connection's lock and move to the real company instead.
+		Company real = company.get();
+		UUID stagingId = connection.get().stagingCompanyId();
+		Company directory = (connection.get().isStaged() && stagingId != null) ? new Company(stagingId, real.name(),
+				real.plan(), real.defaultRole(), real.matchingPolicy(), real.createdAt()) : real;
+		return Optional.of(new ScimAccess(real, connection.get(), directory));
 	}
 
 	/**
