@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.roster.RosterApplication;
+import io.roster.sync.FirstSync;
 import io.roster.tenant.AdminAccounts;
 import io.roster.tenant.Company;
 import io.roster.tenant.ConnectionState;
@@ -161,6 +162,30 @@ public final class RosterServer implements AutoCloseable {
 		String email = "admin-" + UUID.randomUUID() + "@" + name.toLowerCase(java.util.Locale.ROOT) + ".test";
 		String password = this.context.getBean(AdminAccounts.class).create(company.id(), email);
 		return new TestCompany(company.id(), connection.id(), token, email, password, this);
+	}
+
+	/**
+	 * Creates a company with a SCIM connection in setup, opened as support's console
+	 * opens it, a token of it, and an admin with a random email.
+	 */
+	public TestCompany newCompanyInSetup(String name, IdentityProvider provider) {
+		Company company = this.context.getBean(CompanyStore.class).create(name, Plan.ENTERPRISE);
+		return inSetup(company.id(), provider, admin(company.id(), name));
+	}
+
+	/**
+	 * Opens a SCIM connection in setup for a company whose other connections are
+	 * disabled, and returns the company with a token of the new connection.
+	 */
+	public TestCompany inSetup(UUID companyId, IdentityProvider provider, String[] admin) {
+		ScimConnection connection = this.context.getBean(FirstSync.class).open(companyId, provider);
+		String token = this.context.getBean(ScimTokens.class).issue(connection, "Setup token");
+		return new TestCompany(companyId, connection.id(), token, admin[0], admin[1], this);
+	}
+
+	private String[] admin(UUID companyId, String name) {
+		String email = "admin-" + UUID.randomUUID() + "@" + name.toLowerCase(java.util.Locale.ROOT) + ".test";
+		return new String[] { email, this.context.getBean(AdminAccounts.class).create(companyId, email) };
 	}
 
 	/** Creates another company and returns a SCIM token of it. */
