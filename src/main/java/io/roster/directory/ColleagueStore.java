@@ -100,17 +100,14 @@ class ColleagueStore {
 		return first(find(companyId, "c.id = ?", List.of(id), 0, 1));
 	}
 
-	/** Returns the colleagues with the given ids, in no particular order. */
-	List<Colleague> findByIds(UUID companyId, Collection<UUID> ids) {
-		List<Colleague> found = new ArrayList<>();
-		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
-			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-			// Without an order, the database looks the ids up in the primary key instead
-			// of
-			// walking the whole company in id order.
-			found.addAll(find(companyId, "c.id IN (" + marks + ")", chunk, "", 0, chunk.size()));
-		}
-		return found;
+	/**
+	 * Returns the colleagues whose lower-cased userName is after {@code afterKey} and at
+	 * most {@code lastKey}, in that order. Both databases read such a range from the
+	 * userName index, where a long list of ids would make H2 scan the whole company.
+	 */
+	List<Colleague> findByUserNameRange(UUID companyId, String afterKey, String lastKey) {
+		return find(companyId, "c.user_name_key > ? AND c.user_name_key <= ?", List.of(afterKey, lastKey),
+				" ORDER BY c.user_name_key", 0, Integer.MAX_VALUE);
 	}
 
 	Optional<Colleague> findByLinkId(UUID companyId, String linkId) {

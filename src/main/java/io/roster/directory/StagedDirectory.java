@@ -168,7 +168,7 @@ public class StagedDirectory {
 			if (page.isEmpty()) {
 				break;
 			}
-			applyColleagues(actor, connectionId, real, stagingId, page, errors, skipErrors, counter);
+			applyColleagues(actor, connectionId, real, stagingId, page, after, errors, skipErrors, counter);
 			after = page.get(page.size() - 1).key();
 		}
 		after = "";
@@ -193,13 +193,11 @@ public class StagedDirectory {
 	}
 
 	private void applyColleagues(Actor actor, UUID connectionId, Company real, UUID stagingId,
-			List<StagingStore.Staged> page, List<String> errors, boolean skipErrors, Counter counter) {
-		Map<UUID, Colleague> staged = byId(
-				this.colleagues.findByIds(stagingId, page.stream().map(StagingStore.Staged::stagedId).toList()),
+			List<StagingStore.Staged> page, String afterKey, List<String> errors, boolean skipErrors, Counter counter) {
+		String lastKey = page.get(page.size() - 1).key();
+		Map<UUID, Colleague> staged = byId(this.colleagues.findByUserNameRange(stagingId, afterKey, lastKey),
 				Colleague::id);
-		Map<UUID, Colleague> existing = byId(
-				this.colleagues.findByIds(real.id(),
-						page.stream().map(StagingStore.Staged::existingId).filter(java.util.Objects::nonNull).toList()),
+		Map<UUID, Colleague> existing = byId(this.colleagues.findByUserNameRange(real.id(), afterKey, lastKey),
 				Colleague::id);
 		Instant now = Timestamps.now();
 		List<Colleague> created = new ArrayList<>();
