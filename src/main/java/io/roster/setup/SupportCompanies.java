@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.sync.FirstSync;
 import io.roster.system.LogText;
 import io.roster.tenant.Company;
 import io.roster.tenant.CompanyOverview;
@@ -39,9 +40,12 @@ public class SupportCompanies {
 
 	private final ScimConnections connections;
 
-	SupportCompanies(CompanyStore companies, ScimConnections connections) {
+	private final FirstSync firstSync;
+
+	SupportCompanies(CompanyStore companies, ScimConnections connections, FirstSync firstSync) {
 		this.companies = companies;
 		this.connections = connections;
+		this.firstSync = firstSync;
 	}
 
 	/** A page of companies and whether more follow. */
@@ -115,7 +119,7 @@ public class SupportCompanies {
 					+ ((existing.state() == ConnectionState.SETUP) ? "; send the configuration link below."
 							: "; disable it before starting a new setup."));
 		}
-		ScimConnection connection = this.connections.open(companyId, IdentityProvider.OTHER, ConnectionState.SETUP);
+		ScimConnection connection = this.firstSync.open(companyId, IdentityProvider.OTHER);
 		logger.info("Operator {} enabled SCIM for company {} with connection {} in setup", LogText.sanitize(operator),
 				companyId, connection.id());
 		return connection;

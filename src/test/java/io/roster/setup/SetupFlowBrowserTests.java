@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -33,7 +34,9 @@ import io.roster.support.ScimClients;
 import io.roster.support.TestDatabase;
 import io.roster.tenant.CompanyOverview;
 import io.roster.tenant.CompanyStore;
+import io.roster.tenant.ConnectionState;
 import io.roster.tenant.IdentityProvider;
+import io.roster.tenant.ScimConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +81,7 @@ class SetupFlowBrowserTests {
 	}
 
 	@Test
-	void operatorSendsLinkAndAdminConnectsOkta() throws Exception {
+	void setupFromLinkToLiveConnection() throws Exception {
 		smtp.purgeEmailFromAllMailboxes();
 		try (RosterServer server = RosterServer.start(this.database, SetupMail.properties(smtp))) {
 			operator.driver().manage().deleteAllCookies();
@@ -165,6 +168,43 @@ class SetupFlowBrowserTests {
 			CompanyOverview company = server.bean(CompanyStore.class).search("Demo Setup", 0, 1).get(0);
 			assertThat(company.connection().provider()).isEqualTo(IdentityProvider.OKTA);
 			assertThat(company.company().defaultRole()).isEqualTo("member");
+			assertThat(colleagues(server, company)).containsExactlyInAnyOrder("alan@demo-setup.example app true",
+					"grace@demo-setup.example app true", "hedy@demo-setup.example app true");
+
+			operator.open(server.baseUrl() + "/support/companies/" + company.company().id());
+			operator.submit(operator.field("first-sync"));
+			assertThat(operator.heading()).isEqualTo("First sync");
+			assertThat(rows(operator, "#sections li")).containsExactly("Colleagues to create (1)",
+					"Colleagues to link (1)", "Teams to create (1)", "Teams to take over (0)", "Errors (0)",
+					"App-managed colleagues not sent (2)");
+			assertThat(rows(operator, "#plan tbody tr")).containsExactly("ada@demo-setup.example colleague new");
+			screenshot(operator, "support-first-sync.png");
+			operator.submit(operator.driver().findElement(By.partialLinkText("Colleagues to link")));
+			assertThat(rows(operator, "#plan tbody tr"))
+				.containsExactly("Grace@demo-setup.example colleague grace@demo-setup.example");
+			operator.submit(operator.driver().findElement(By.partialLinkText("Teams to create")));
+			assertThat(rows(operator, "#plan tbody tr")).containsExactly("Engineering team new");
+			operator.submit(operator.driver().findElement(By.partialLinkText("not sent")));
+			assertThat(rows(operator, "#plan tbody tr")).containsExactly("alan@demo-setup.example",
+					"hedy@demo-setup.example");
+			operator.driver()
+				.findElement(By.cssSelector("input[aria-label='Deactivate hedy@demo-setup.example']"))
+				.click();
+			operator.submit(operator.field("save-choices"));
+			assertThat(operator.text()).contains("1 will be deactivated when the sync is finished.");
+			assertThat(operator.field("deactivate-count").getText()).isEqualTo("1");
+
+			operator.submit(operator.field("finish-sync"));
+			assertThat(operator.heading()).isEqualTo("First sync finished");
+			assertThat(operator.field("finished").getText()).isEqualTo("The SCIM connection of Demo Setup is live.");
+			assertThat(operator.field("applied").getText()).contains("Colleagues created\n1", "Colleagues linked\n1",
+					"Teams created\n1", "Unsent colleagues deactivated\n1");
+			assertThat(server.bean(ScimConnections.class).findOpen(company.company().id()).orElseThrow().state())
+				.isEqualTo(ConnectionState.LIVE);
+			assertThat(colleagues(server, company)).containsExactlyInAnyOrder("ada@demo-setup.example scim true",
+					"grace@demo-setup.example scim true", "alan@demo-setup.example app true",
+					"hedy@demo-setup.example app false");
+			assertThat(scim.searchRequest("Users").invoke(UserResource.class).getTotalResults()).isEqualTo(2);
 		}
 	}
 
@@ -173,6 +213,18 @@ class SetupFlowBrowserTests {
 			.setName(new Name().setGivenName(givenName).setFamilyName(familyName))
 			.setTitle(title)
 			.setEmails(List.of(new Email().setValue(userName).setType("work")));
+	}
+
+	/**
+	 * Returns each colleague of the company as its email, {@code managed_by} and active.
+	 */
+	private static List<String> colleagues(RosterServer server, CompanyOverview company) {
+		return server.bean(JdbcClient.class)
+			.sql("SELECT user_name, managed_by, active FROM colleague WHERE company_id = ?")
+			.param(company.company().id())
+			.query((rs, row) -> rs.getString("user_name").toLowerCase(java.util.Locale.ROOT) + " "
+					+ rs.getString("managed_by") + " " + rs.getBoolean("active"))
+			.list();
 	}
 
 	private static List<String> rows(Browser browser, String selector) {
