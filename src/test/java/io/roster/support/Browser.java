@@ -76,8 +76,14 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
+	/**
+	 * Opens the URL and waits until its page has replaced the current one and loaded, so
+	 * that no lookup afterwards reads the previous page.
+	 */
 	public void open(String url) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
 		this.driver.get(url);
+		waitUntilStale(page);
 	}
 
 	/** Fills in a sign-in form at {@code url} and submits it. */
