@@ -64,7 +64,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void linkIsMailedAndOnlyItsHashStored() {
-		Company company = companyInSetup("Hash Co");
+		Company company = server().newCompanyWithSetupConnection("Hash Co");
 		String recipient = "it-" + UUID.randomUUID() + "@hash.test";
 		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
 
@@ -83,7 +83,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void usedLinkCannotBeOpenedAgain() {
-		Company company = companyInSetup("Used Co");
+		Company company = server().newCompanyWithSetupConnection("Used Co");
 		String path = sendLink(company);
 		ConsoleHttp first = new ConsoleHttp(server().baseUrl());
 		assertThat(first.get(path).statusCode()).isEqualTo(200);
@@ -109,7 +109,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void expiredLinkIsRejectedAndStaysUnused() {
-		Company company = companyInSetup("Expired Co");
+		Company company = server().newCompanyWithSetupConnection("Expired Co");
 		String path = sendLink(company);
 		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 		assertThat(browser.get(path).statusCode()).isEqualTo(200);
@@ -126,7 +126,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void linkWorksUntilItsLastMinute() {
-		Company company = companyInSetup("Almost Co");
+		Company company = server().newCompanyWithSetupConnection("Almost Co");
 		String path = sendLink(company);
 		server().bean(SettableClock.class).advance(Duration.ofDays(7).minusMinutes(1));
 		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
@@ -137,7 +137,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void revokedLinkIsRejectedAndStaysUnused() {
-		Company company = companyInSetup("Revoked Co");
+		Company company = server().newCompanyWithSetupConnection("Revoked Co");
 		String path = sendLink(company);
 		UUID linkId = links().list(company.id(), 10).get(0).id();
 		links().revoke(company.id(), linkId, "support@roster.example");
@@ -156,7 +156,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void newLinkRevokesTheOpenOne() {
-		Company company = companyInSetup("Resent Co");
+		Company company = server().newCompanyWithSetupConnection("Resent Co");
 		String firstPath = sendLink(company);
 		String secondPath = sendLink(company);
 		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
@@ -185,7 +185,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void redeemWithoutCsrfTokenIsRejected() {
-		Company company = companyInSetup("Csrf Co");
+		Company company = server().newCompanyWithSetupConnection("Csrf Co");
 		String path = sendLink(company);
 		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
 		browser.get(path);
@@ -217,7 +217,7 @@ class ConfigurationLinkTests {
 	@Test
 	void pagesEscapeCompanyNameAndRecipient() {
 		String name = "<script>alert('name')</script> & \"Co\"";
-		Company company = companyInSetup(name);
+		Company company = server().newCompanyWithSetupConnection(name);
 		String recipient = "o'neil&" + UUID.randomUUID().toString().substring(0, 8) + "@escape.test";
 		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
 		String link = SetupMail.link(smtp, recipient);
@@ -236,7 +236,7 @@ class ConfigurationLinkTests {
 
 	@Test
 	void sendRejectsBadInputAndChangesNothing() {
-		Company company = companyInSetup("Input Co");
+		Company company = server().newCompanyWithSetupConnection("Input Co");
 		Company live = server().bean(CompanyStore.class).create("Live Co", Plan.ENTERPRISE);
 		server().bean(ScimConnections.class).open(live.id(), IdentityProvider.OKTA, ConnectionState.LIVE);
 		Company none = server().bean(CompanyStore.class).create("None Co", Plan.ENTERPRISE);
@@ -265,7 +265,8 @@ class ConfigurationLinkTests {
 	 */
 	private ConsoleHttp browserWithCsrfToken() {
 		ConsoleHttp browser = new ConsoleHttp(server().baseUrl());
-		assertThat(browser.get(sendLink(companyInSetup("Other Co"))).statusCode()).isEqualTo(200);
+		assertThat(browser.get(sendLink(server().newCompanyWithSetupConnection("Other Co"))).statusCode())
+			.isEqualTo(200);
 		return browser;
 	}
 
@@ -274,12 +275,6 @@ class ConfigurationLinkTests {
 		links().send(company.id(), recipient, server().baseUrl(), "support@roster.example");
 		String link = SetupMail.link(smtp, recipient);
 		return link.substring(server().baseUrl().length());
-	}
-
-	private Company companyInSetup(String name) {
-		Company company = server().bean(CompanyStore.class).create(name, Plan.ENTERPRISE);
-		server().bean(ScimConnections.class).open(company.id(), IdentityProvider.OTHER, ConnectionState.SETUP);
-		return company;
 	}
 
 	private Object usedAt(Company company) {

@@ -131,9 +131,7 @@ class FirstSyncPageTests {
 	}
 
 	private ConsoleHttp operator() {
-		ConsoleHttp operator = new ConsoleHttp(server().baseUrl());
-		operator.signIn("/support/sign-in", "support@roster.example", server().demoOperatorPassword());
-		return operator;
+		return server().signedInOperator();
 	}
 
 	private RosterServer server() {

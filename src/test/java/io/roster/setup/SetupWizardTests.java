@@ -2,7 +2,6 @@ package io.roster.setup;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +35,6 @@ import io.roster.tenant.Company;
 import io.roster.tenant.CompanyStore;
 import io.roster.tenant.ConnectionState;
 import io.roster.tenant.IdentityProvider;
-import io.roster.tenant.Plan;
 import io.roster.tenant.ScimConnection;
 import io.roster.tenant.ScimConnections;
 
@@ -79,7 +77,7 @@ class SetupWizardTests {
 
 	@Test
 	void wizardIssuesTokenChecksRequestsAndTellsSupport(CapturedOutput output) throws Exception {
-		Company company = companyInSetup("Wizard Co");
+		Company company = server().newCompanyWithSetupConnection("Wizard Co");
 		ConsoleHttp browser = redeemedWizard(company);
 
 		HttpResponse<String> unknown = browser.post("/setup/provider", "provider", "workday");
@@ -145,7 +143,7 @@ class SetupWizardTests {
 
 	@Test
 	void anotherTokenCanBeIssuedAndBothWork() throws Exception {
-		Company company = companyInSetup("Tokens Co");
+		Company company = server().newCompanyWithSetupConnection("Tokens Co");
 		ConsoleHttp browser = redeemedWizard(company);
 		String first = token(browser.post("/setup/provider", "provider", "entra").body());
 		browser.get("/setup/token");
@@ -163,7 +161,7 @@ class SetupWizardTests {
 
 	@Test
 	void wizardStopsOnceConnectionLeavesSetup() {
-		Company company = companyInSetup("Left Co");
+		Company company = server().newCompanyWithSetupConnection("Left Co");
 		ConsoleHttp browser = redeemedWizard(company);
 		ScimConnection connection = connection(company);
 		server().bean(ScimConnections.class).changeState(company.id(), connection.id(), ConnectionState.DISABLED);
@@ -194,12 +192,6 @@ class SetupWizardTests {
 		Matcher token = TOKEN.matcher(page);
 		assertThat(token.find()).as("a token on the page").isTrue();
 		return token.group(1);
-	}
-
-	private Company companyInSetup(String name) {
-		Company company = server().bean(CompanyStore.class).create(name, Plan.ENTERPRISE);
-		server().bean(ScimConnections.class).open(company.id(), IdentityProvider.OTHER, ConnectionState.SETUP);
-		return company;
 	}
 
 	private Company company(Company company) {

@@ -190,11 +190,7 @@ class SupportConsoleTests {
 	}
 
 	private ConsoleHttp operator() {
-		ConsoleHttp operator = new ConsoleHttp(server().baseUrl());
-		HttpResponse<String> signedIn = operator.signIn("/support/sign-in", "support@roster.example",
-				server().demoOperatorPassword());
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		return operator;
+		return server().signedInOperator();
 	}
 
 	private Company company(Company company) {

@@ -2,6 +2,7 @@ package io.roster.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -162,6 +163,27 @@ public final class RosterServer implements AutoCloseable {
 		String email = "admin-" + UUID.randomUUID() + "@" + name.toLowerCase(java.util.Locale.ROOT) + ".test";
 		String password = this.context.getBean(AdminAccounts.class).create(company.id(), email);
 		return new TestCompany(company.id(), connection.id(), token, email, password, this);
+	}
+
+	/**
+	 * Creates an enterprise company whose only SCIM connection is in setup and has no
+	 * token yet, as the setup wizard finds it before it issues one.
+	 */
+	public Company newCompanyWithSetupConnection(String name) {
+		Company company = this.context.getBean(CompanyStore.class).create(name, Plan.ENTERPRISE);
+		this.context.getBean(ScimConnections.class).open(company.id(), IdentityProvider.OTHER, ConnectionState.SETUP);
+		return company;
+	}
+
+	/** Signs the demo operator in to the support console and returns that session. */
+	public ConsoleHttp signedInOperator() {
+		ConsoleHttp operator = new ConsoleHttp(baseUrl());
+		HttpResponse<String> signedIn = operator.signIn("/support/sign-in", "support@roster.example",
+				demoOperatorPassword());
+		if (signedIn.statusCode() != 302) {
+			throw new IllegalStateException("Demo operator sign-in failed with status " + signedIn.statusCode());
+		}
+		return operator;
 	}
 
 	/**
