@@ -49,9 +49,15 @@ final class BenchServer implements AutoCloseable {
 	static BenchServer start(Path jar, String database, String heap) throws IOException, InterruptedException {
 		Path dataDir = Files.createTempDirectory("roster-bench-");
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap, "-jar", jar.toString(),
-				"--server.address=127.0.0.1", "--server.port=" + port, "--roster.data-dir=" + dataDir,
-				"--logging.level.root=WARN", "--logging.level.io.roster=WARN",
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap));
+		String recording = System.getProperty("bench.profile", "").trim();
+		if (!recording.isEmpty()) {
+			// A Java Flight Recording of the server with the profiling settings, written
+			// when the server stops.
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(recording).toAbsolutePath());
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
+				"--roster.data-dir=" + dataDir, "--logging.level.root=WARN", "--logging.level.io.roster=WARN",
 				// The benchmark measures capacity, so the per-token rate limit and the
 				// per-company concurrency cap are set above anything it sends.
 				"--roster.scim.rate-limit.requests-per-second=1000000", "--roster.scim.rate-limit.burst=1000000",
