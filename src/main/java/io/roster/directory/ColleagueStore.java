@@ -184,8 +184,7 @@ class ColleagueStore {
 	Set<UUID> existingIds(UUID companyId, Collection<UUID> ids) {
 		Set<UUID> found = new HashSet<>();
 		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
-			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-			this.jdbc.sql("SELECT id FROM colleague WHERE company_id = ? AND id IN (" + marks + ")")
+			this.jdbc.sql("SELECT id FROM colleague WHERE company_id = ? AND id " + SqlLists.in(chunk.size()))
 				.params(prepend(companyId, chunk))
 				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
 				.list();
@@ -197,8 +196,8 @@ class ColleagueStore {
 	Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds) {
 		Map<String, UUID> ids = new HashMap<>();
 		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
-			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-			this.jdbc.sql("SELECT link_id, id FROM colleague WHERE company_id = ? AND link_id IN (" + marks + ")")
+			this.jdbc
+				.sql("SELECT link_id, id FROM colleague WHERE company_id = ? AND link_id " + SqlLists.in(chunk.size()))
 				.params(prepend(companyId, chunk))
 				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
 				.list();
@@ -230,10 +229,9 @@ class ColleagueStore {
 	private Map<UUID, List<StoredValue>> loadValues(UUID companyId, List<UUID> colleagueIds) {
 		Map<UUID, List<StoredValue>> values = new HashMap<>();
 		for (List<UUID> chunk : chunks(colleagueIds)) {
-			String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
 			this.jdbc
-				.sql("SELECT * FROM colleague_value WHERE company_id = ? AND colleague_id IN (" + marks
-						+ ") ORDER BY colleague_id, kind, position")
+				.sql("SELECT * FROM colleague_value WHERE company_id = ? AND colleague_id " + SqlLists.in(chunk.size())
+						+ " ORDER BY colleague_id, kind, position")
 				.params(prepend(companyId, chunk))
 				.query((rs, row) -> values
 					.computeIfAbsent(rs.getObject("colleague_id", UUID.class), (k) -> new ArrayList<>())

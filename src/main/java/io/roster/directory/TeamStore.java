@@ -171,9 +171,9 @@ class TeamStore {
 		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
 			List<Object> params = new ArrayList<>(List.of(companyId, teamId));
 			params.addAll(chunk);
-			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
 			this.jdbc
-				.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id IN (" + marks + ")")
+				.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id "
+						+ SqlLists.in(chunk.size()))
 				.params(params)
 				.update();
 		}
@@ -227,12 +227,11 @@ class TeamStore {
 			List<Object> params = new ArrayList<>();
 			params.add(companyId);
 			params.addAll(chunk);
-			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
 			this.jdbc.sql("""
 					SELECT m.team_id, c.link_id, c.display_name FROM team_member m
 					JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
-					WHERE m.company_id = ? AND c.link_id IS NOT NULL AND m.team_id IN (%s)
-					ORDER BY m.team_id, c.link_id""".formatted(marks))
+					WHERE m.company_id = ? AND c.link_id IS NOT NULL AND m.team_id %s
+					ORDER BY m.team_id, c.link_id""".formatted(SqlLists.in(chunk.size())))
 				.params(params)
 				.query((rs, row) -> members
 					.computeIfAbsent(rs.getObject("team_id", UUID.class), (k) -> new ArrayList<>())
