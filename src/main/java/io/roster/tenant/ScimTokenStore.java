@@ -34,17 +34,41 @@ class ScimTokenStore {
 				VALUES (?, ?, ?, ?, ?, ?)""").params(companyId, id, connectionId, hash, label, utc(createdAt)).update();
 	}
 
-	Optional<StoredToken> findByHash(String hash) {
+	/** A stored token with its company and SCIM connection, as a request presents it. */
+	record StoredAccess(StoredToken token, Company company, ScimConnection connection) {
+	}
+
+	/**
+	 * Finds a token by its hash, with its company and connection, in one query, since
+	 * every SCIM request reads all three.
+	 */
+	Optional<StoredAccess> findAccess(String hash) {
 		return this.jdbc.sql("""
-				SELECT company_id, id, connection_id, token_hash, expires_at, revoked_at, last_used_at
-				FROM scim_token WHERE token_hash = ?""")
-			.param(hash)
-			.query((rs, row) -> new StoredToken(rs.getObject("company_id", UUID.class), rs.getObject("id", UUID.class),
-					rs.getObject("connection_id", UUID.class), rs.getString("token_hash"),
-					instant(rs.getObject("expires_at", OffsetDateTime.class)),
+				SELECT t.company_id, t.id, t.connection_id, t.token_hash, t.expires_at, t.revoked_at, t.last_used_at,
+				  c.name AS company_name, c.plan, c.default_role, c.matching_policy, c.created_at AS company_created_at,
+				  k.provider, k.state, k.created_at AS connection_created_at, k.updated_at AS connection_updated_at,
+				  k.staging_company_id
+				FROM scim_token t
+				JOIN company c ON c.id = t.company_id AND c.staging_of IS NULL
+				JOIN scim_connection k ON k.company_id = t.company_id AND k.id = t.connection_id
+				WHERE t.token_hash = ?""").param(hash).query((rs, row) -> {
+			UUID companyId = rs.getObject("company_id", UUID.class);
+			UUID connectionId = rs.getObject("connection_id", UUID.class);
+			StoredToken token = new StoredToken(companyId, rs.getObject("id", UUID.class), connectionId,
+					rs.getString("token_hash"), instant(rs.getObject("expires_at", OffsetDateTime.class)),
 					instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-					instant(rs.getObject("last_used_at", OffsetDateTime.class))))
-			.optional();
+					instant(rs.getObject("last_used_at", OffsetDateTime.class)));
+			Company company = new Company(companyId, rs.getString("company_name"), Plan.fromCode(rs.getString("plan")),
+					rs.getString("default_role"), rs.getString("matching_policy"),
+					rs.getObject("company_created_at", OffsetDateTime.class).toInstant());
+			ScimConnection connection = new ScimConnection(companyId, connectionId,
+					IdentityProvider.parse(rs.getString("provider")).orElse(IdentityProvider.OTHER),
+					ConnectionState.fromCode(rs.getString("state")),
+					rs.getObject("connection_created_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("connection_updated_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("staging_company_id", UUID.class));
+			return new StoredAccess(token, company, connection);
+		}).optional();
 	}
 
 	/**

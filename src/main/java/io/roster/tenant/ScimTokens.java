@@ -44,13 +44,10 @@ public class ScimTokens {
 
 	private final ScimTokenStore store;
 
-	private final CompanyStore companies;
-
 	private final ScimConnections connections;
 
-	ScimTokens(ScimTokenStore store, CompanyStore companies, ScimConnections connections) {
+	ScimTokens(ScimTokenStore store, ScimConnections connections) {
 		this.store = store;
-		this.companies = companies;
 		this.connections = connections;
 	}
 
@@ -75,8 +72,8 @@ public class ScimTokens {
 	public String issue(ScimConnection connection, String label, @Nullable Instant expiresAt) {
 		String secret = issue(connection, label);
 		if (expiresAt != null) {
-			this.store.changeExpiry(connection.companyId(), this.store.findByHash(hash(secret)).orElseThrow().id(),
-					expiresAt);
+			this.store.changeExpiry(connection.companyId(),
+					this.store.findAccess(hash(secret)).orElseThrow().token().id(), expiresAt);
 		}
 		logger.info("Issued a SCIM token for connection {} of company {}", connection.id(), connection.companyId());
 		return secret;
@@ -129,35 +126,33 @@ public class ScimTokens {
 	 * known, not revoked and not expired, and records the use to the minute. The
 	 * connection may be disabled; the caller decides what that means. The directory of a
 	 * connection in setup is its staging company, with the real company's plan and
-	 * settings, so that provisioning there gives the real company's default role.
+	 * settings, so that provisioning there gives the real company's default role. It runs
+	 * without a transaction: one query reads the token, and the rare use record is a
+	 * write of its own.
 	 */
-	@Transactional
 	public Optional<ScimAccess> authenticate(String presented) {
 		String presentedHash = hash(presented);
-		Optional<ScimTokenStore.StoredToken> token = this.store.findByHash(presentedHash);
+		Optional<ScimTokenStore.StoredAccess> found = this.store.findAccess(presentedHash);
 		Instant now = Instant.now();
-		if (token.isEmpty() || !matches(token.get().hash(), presentedHash) || !isValidAt(token.get(), now)) {
+		if (found.isEmpty() || !matches(found.get().token().hash(), presentedHash)
+				|| !isValidAt(found.get().token(), now)) {
 			return Optional.empty();
 		}
-		UUID companyId = token.get().companyId();
+		ScimTokenStore.StoredToken token = found.get().token();
 		Instant since = now.minus(USE_PRECISION);
-		Instant lastUsedAt = token.get().lastUsedAt();
+		Instant lastUsedAt = token.lastUsedAt();
 		if (lastUsedAt == null || lastUsedAt.isBefore(since)) {
-			this.store.markUsed(companyId, token.get().id(), now, since);
-		}
-		Optional<Company> company = this.companies.find(companyId);
-		Optional<ScimConnection> connection = this.connections.find(companyId, token.get().connectionId());
-		if (company.isEmpty() || connection.isEmpty()) {
-			return Optional.empty();
+			this.store.markUsed(token.companyId(), token.id(), now, since);
 		}
 		// NOTE: a read keeps the directory chosen here. A read that runs just after the
 		// first sync finished finds the staging company gone and answers 404 or an empty
 		// list; changes take the connection's lock and move to the real company instead.
-		Company real = company.get();
-		UUID stagingId = connection.get().stagingCompanyId();
-		Company directory = (connection.get().isStaged() && stagingId != null) ? new Company(stagingId, real.name(),
+		Company real = found.get().company();
+		ScimConnection connection = found.get().connection();
+		UUID stagingId = connection.stagingCompanyId();
+		Company directory = (connection.isStaged() && stagingId != null) ? new Company(stagingId, real.name(),
 				real.plan(), real.defaultRole(), real.matchingPolicy(), real.createdAt()) : real;
-		return Optional.of(new ScimAccess(real, connection.get(), directory));
+		return Optional.of(new ScimAccess(real, connection, directory));
 	}
 
 	/**
