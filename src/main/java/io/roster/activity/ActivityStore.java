@@ -42,15 +42,24 @@ class ActivityStore {
 	}
 
 	void insert(UUID companyId, ActivityEntry entry) {
-		this.jdbc.sql("""
+		insertAll(List.of(new ActivityWriter.Pending(companyId, entry)));
+	}
+
+	/** Inserts entries of any companies with one batched statement. */
+	void insertAll(List<ActivityWriter.Pending> entries) {
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (ActivityWriter.Pending pending : entries) {
+			ActivityEntry entry = pending.entry();
+			rows.add(new Object[] { pending.companyId(), entry.id(), utc(entry.occurredAt()), entry.connectionId(),
+					entry.requestId(), entry.method(), entry.resourceType(), cut(entry.resourceId(), 64),
+					entry.status(), cut(names(entry.changedAttributes()), MAX_NAMES_LENGTH),
+					cut(names(entry.habits()), 1000), cut(entry.errorType(), 40),
+					cut(entry.errorDetail(), MAX_DETAIL_LENGTH) });
+		}
+		this.streaming.batchUpdate("""
 				INSERT INTO activity_entry (company_id, id, occurred_at, connection_id, request_id, method,
 				  resource_type, resource_id, status, changed_attributes, habits, error_type, error_detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(companyId, entry.id(), utc(entry.occurredAt()), entry.connectionId(), entry.requestId(),
-					entry.method(), entry.resourceType(), cut(entry.resourceId(), 64), entry.status(),
-					cut(names(entry.changedAttributes()), MAX_NAMES_LENGTH), cut(names(entry.habits()), 1000),
-					cut(entry.errorType(), 40), cut(entry.errorDetail(), MAX_DETAIL_LENGTH))
-			.update();
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	/**

@@ -21,7 +21,7 @@ import io.roster.tenant.ScimConnections;
 /**
  * Keeps the activity log consistent with the data. A successful change and its activity
  * entry commit in one transaction; a request that changes nothing, or fails and rolls
- * back, is recorded on its own once its response is complete.
+ * back, is queued once its response is complete and written in a batch soon after.
  */
 @Component
 class ScimActivity {
@@ -59,6 +59,9 @@ class ScimActivity {
 	 */
 	<T> T change(ScimCall call, int status, Change<T> change, Function<T, @Nullable String> idOf,
 			Function<List<FieldChange>, List<String>> names) throws ScimException {
+		// The entries of earlier reads and failures are written first, so the log keeps
+		// the order in which this instance served the requests.
+		this.log.flush();
 		try {
 			T value = this.transaction.execute((tx) -> {
 				call.directory(this.connections.holdForChange(call.access()));
@@ -84,15 +87,15 @@ class ScimActivity {
 
 	/**
 	 * Records a call that has not recorded its entry with a change: a read, or a request
-	 * that failed. A failure to record is logged and never changes the response.
+	 * that failed. The entry is written in a batch soon after, and a failure to record it
+	 * is logged and never changes the response.
 	 */
 	void recordOutcome(ScimCall call, int status) {
 		if (call.isRecorded()) {
 			return;
 		}
 		try {
-			this.transaction
-				.executeWithoutResult((tx) -> this.log.record(call.activityCompanyId(), call.entry(status)));
+			this.log.recordSoon(call.activityCompanyId(), call.entry(status));
 			call.markRecorded();
 		}
 		catch (RuntimeException ex) {

@@ -1,0 +1,161 @@
+package io.roster.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.roster.system.LogText;
+
+/**
+ * Writes activity entries that belong to no change, such as those of reads and failed
+ * requests, from one background thread in batches, so that a read costs no commit of its
+ * own. Entries that arrive while a batch is written form the next batch. When the queue
+ * is full, or the writer is stopped, the caller writes its entry itself.
+ */
+@Component
+class ActivityWriter implements SmartLifecycle {
+
+	static final int CAPACITY = 10_000;
+
+	static final int MAX_BATCH = 500;
+
+	private static final long FLUSH_TIMEOUT_MILLIS = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(ActivityWriter.class);
+
+	private final ActivityStore store;
+
+	private final TransactionTemplate transaction;
+
+	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
+
+	/** Guards {@link #accepted} and {@link #handled}, and signals progress. */
+	private final Object progress = new Object();
+
+	private long accepted;
+
+	private long handled;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	ActivityWriter(ActivityStore store, PlatformTransactionManager transactionManager) {
+		this.store = store;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	/** Queues an entry, or writes it at once when the queue is full or stopped. */
+	void add(UUID companyId, ActivityEntry entry) {
+		Pending pending = new Pending(companyId, entry);
+		synchronized (this.progress) {
+			if (this.running && this.queue.offer(pending)) {
+				this.accepted++;
+				return;
+			}
+		}
+		write(List.of(pending));
+	}
+
+	/**
+	 * Waits until every entry queued before this call is written or has failed, so a read
+	 * of the activity on this instance sees the requests it served.
+	 */
+	void flush() {
+		synchronized (this.progress) {
+			long target = this.accepted;
+			long deadline = System.currentTimeMillis() + FLUSH_TIMEOUT_MILLIS;
+			while (this.handled < target) {
+				long left = deadline - System.currentTimeMillis();
+				if (left <= 0) {
+					logger.warn("Writing queued activity entries timed out after {} ms; reading without them",
+							FLUSH_TIMEOUT_MILLIS);
+					return;
+				}
+				try {
+					this.progress.wait(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = new Thread(this::run, "activity-writer");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/** Stops taking entries and writes those still queued before it returns. */
+	@Override
+	public void stop() {
+		synchronized (this.progress) {
+			this.running = false;
+		}
+		try {
+			this.thread.join(FLUSH_TIMEOUT_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running || !this.queue.isEmpty()) {
+			Pending first;
+			try {
+				first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (first == null) {
+				continue;
+			}
+			List<Pending> batch = new ArrayList<>();
+			batch.add(first);
+			this.queue.drainTo(batch, MAX_BATCH - 1);
+			write(batch);
+			synchronized (this.progress) {
+				this.handled += batch.size();
+				this.progress.notifyAll();
+			}
+		}
+	}
+
+	private void write(List<Pending> batch) {
+		try {
+			this.transaction.executeWithoutResult((tx) -> this.store.insertAll(batch));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Writing {} activity entries failed (first of company {}); they are lost", batch.size(),
+					batch.get(0).companyId(), LogText.sanitize(ex));
+		}
+	}
+
+	/** An entry waiting to be written, with its company. */
+	record Pending(UUID companyId, ActivityEntry entry) {
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.roster.activity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.roster.support.RosterServer;
+import io.roster.support.ScimHttp;
+import io.roster.support.TestCompany;
+import io.roster.support.TestDatabase;
+import io.roster.tenant.IdentityProvider;
+import io.roster.tenant.Plan;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Entries of reads and failed requests, which a background writer stores in batches: none
+ * is lost under concurrent requests, a change is logged after the reads served before it,
+ * and stopping the writer writes what is still queued.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class ActivityWriterTests {
+
+	private static RosterServer server;
+
+	@Parameter
+	TestDatabase database;
+
+	@BeforeParameterizedClassInvocation
+	static void start(TestDatabase database) {
+		server = RosterServer.start(database);
+	}
+
+	@AfterParameterizedClassInvocation
+	static void stop() {
+		server.close();
+	}
+
+	@Test
+	void concurrentReadsAreAllRecorded() throws Exception {
+		TestCompany company = server.newCompany("Readers", Plan.ENTERPRISE, IdentityProvider.ENTRA);
+		ScimHttp scim = company.scim();
+		List<Future<Integer>> statuses = new ArrayList<>();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		for (int i = 0; i < 200; i++) {
+			String filter = "/Users?filter=userName%20eq%20%22user" + i + "@x.test%22";
+			statuses.add(clients.submit(() -> scim.get(filter).status()));
+		}
+		clients.shutdown();
+		for (Future<Integer> status : statuses) {
+			assertThat(status.get()).isEqualTo(200);
+		}
+
+		List<JsonNode> entries = ActivityTests.entries(company.api());
+
+		assertThat(entries).hasSize(200);
+		assertThat(entries).allSatisfy((entry) -> assertThat(entry.get("method").asString()).isEqualTo("GET"));
+	}
+
+	@Test
+	void changeFollowsEarlierReads() {
+		TestCompany company = server.newCompany("Order", Plan.ENTERPRISE, IdentityProvider.ENTRA);
+		ScimHttp scim = company.scim();
+
+		for (int i = 0; i < 20; i++) {
+			scim.get("/Users?filter=userName%20eq%20%22ann@x.test%22");
+			scim.post("/Users", "{\"userName\": \"user" + i + "@x.test\"}");
+		}
+		List<JsonNode> entries = ActivityTests.entries(company.api());
+
+		List<String> methods = entries.stream().map((entry) -> entry.get("method").asString()).toList();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			expected.add("POST");
+			expected.add("GET");
+		}
+		assertThat(methods).isEqualTo(expected);
+	}
+
+	@Test
+	void stopWritesQueuedEntries() {
+		TestCompany company = server.newCompany("Stopping", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ActivityStore store = server.bean(ActivityStore.class);
+		ActivityWriter writer = new ActivityWriter(store, server.bean(PlatformTransactionManager.class));
+		writer.start();
+
+		for (int i = 0; i < 300; i++) {
+			writer.add(company.id(), new ActivityEntry(0, UUID.randomUUID(), Instant.now(), company.connectionId(),
+					"request-" + i, "GET", "User", null, 200, List.of(), List.of(), null, null));
+		}
+		writer.stop();
+
+		assertThat(store.newest(company.id(), null, 1000)).hasSize(300);
+	}
+
+}
