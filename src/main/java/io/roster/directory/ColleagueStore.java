@@ -184,8 +184,10 @@ class ColleagueStore {
 	Set<UUID> existingIds(UUID companyId, Collection<UUID> ids) {
 		Set<UUID> found = new HashSet<>();
 		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
-			this.jdbc.sql("SELECT id FROM colleague WHERE company_id = ? AND id " + SqlLists.in(chunk.size()))
-				.params(prepend(companyId, chunk))
+			this.jdbc
+				.sql("SELECT c.id FROM " + SqlLists.values(chunk.size())
+						+ " JOIN colleague c ON c.company_id = ? AND c.id = listed.v")
+				.params(append(chunk, companyId))
 				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -197,8 +199,9 @@ class ColleagueStore {
 		Map<String, UUID> ids = new HashMap<>();
 		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
 			this.jdbc
-				.sql("SELECT link_id, id FROM colleague WHERE company_id = ? AND link_id " + SqlLists.in(chunk.size()))
-				.params(prepend(companyId, chunk))
+				.sql("SELECT c.link_id, c.id FROM " + SqlLists.values(chunk.size())
+						+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v")
+				.params(append(chunk, companyId))
 				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -230,9 +233,10 @@ class ColleagueStore {
 		Map<UUID, List<StoredValue>> values = new HashMap<>();
 		for (List<UUID> chunk : chunks(colleagueIds)) {
 			this.jdbc
-				.sql("SELECT * FROM colleague_value WHERE company_id = ? AND colleague_id " + SqlLists.in(chunk.size())
-						+ " ORDER BY colleague_id, kind, position")
-				.params(prepend(companyId, chunk))
+				.sql("SELECT x.* FROM " + SqlLists.values(chunk.size())
+						+ " JOIN colleague_value x ON x.company_id = ? AND x.colleague_id = listed.v"
+						+ " ORDER BY x.colleague_id, x.kind, x.position")
+				.params(append(chunk, companyId))
 				.query((rs, row) -> values
 					.computeIfAbsent(rs.getObject("colleague_id", UUID.class), (k) -> new ArrayList<>())
 					.add(new StoredValue(rs.getString("kind"),
@@ -271,6 +275,13 @@ class ColleagueStore {
 
 	static @Nullable String key(@Nullable String value) {
 		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static List<Object> append(List<?> first, Object last) {
+		List<Object> all = new ArrayList<>(first.size() + 1);
+		all.addAll(first);
+		all.add(last);
+		return all;
 	}
 
 	private static List<Object> prepend(Object first, List<?> rest) {

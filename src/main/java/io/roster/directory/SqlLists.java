@@ -3,11 +3,12 @@ package io.roster.directory;
 import java.util.Collections;
 
 /**
- * SQL for a list of values to look up in an index. A condition such as
- * {@code company_id = ? AND link_id IN (?, ?)} reads the {@code (company_id, link_id)}
- * index on PostgreSQL, but H2 2.4 uses only the index's first column for it and then
- * tests every row of the company. Written as {@code IN (SELECT v FROM (VALUES ...))}, the
- * list becomes part of the index lookup on both databases.
+ * SQL for a list of values to look up in an index. H2 2.4 reads a condition such as
+ * {@code company_id = ? AND link_id IN (?, ?)} from the {@code (company_id, link_id)}
+ * index by company only and tests every row of the company, and with
+ * {@code IN (SELECT v FROM (VALUES ...))} it runs the list again for each row, which
+ * measured 50 times slower still. Joined as a table of values, the list becomes one index
+ * lookup per value on H2 and PostgreSQL alike.
  */
 final class SqlLists {
 
@@ -15,11 +16,21 @@ final class SqlLists {
 	}
 
 	/**
-	 * Returns {@code IN (...)} with {@code count} parameters, in the form both databases
-	 * look up in an index.
+	 * Returns a table of {@code count} parameters named {@code listed} with the column
+	 * {@code v}, to join on the indexed column, such as
+	 * {@code FROM (VALUES (?), (?)) AS listed(v) JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v}.
+	 */
+	static String values(int count) {
+		return "(VALUES " + String.join(", ", Collections.nCopies(count, "(?)")) + ") AS listed(v)";
+	}
+
+	/**
+	 * Returns {@code IN (?, ...)} with {@code count} parameters. On H2 it reads only the
+	 * index columns before the listed one, so prefer {@link #values} where the table can
+	 * be large.
 	 */
 	static String in(int count) {
-		return "IN (SELECT v FROM (VALUES " + String.join(", ", Collections.nCopies(count, "(?)")) + ") AS listed(v))";
+		return "IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +26,13 @@ class TeamStore {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final SeekPositions positions;
 
-	TeamStore(JdbcClient jdbc, SeekPositions positions) {
+	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.positions = positions;
 	}
 
@@ -167,16 +171,17 @@ class TeamStore {
 		}
 	}
 
+	/**
+	 * Removes members with one batch of statements that each delete one row by its
+	 * primary key.
+	 */
 	void removeMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
-		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
-			List<Object> params = new ArrayList<>(List.of(companyId, teamId));
-			params.addAll(chunk);
-			this.jdbc
-				.sql("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id "
-						+ SqlLists.in(chunk.size()))
-				.params(params)
-				.update();
+		if (colleagueIds.isEmpty()) {
+			return;
 		}
+		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
+		this.batch.batchUpdate("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?",
+				rows);
 	}
 
 	void removeAllMembers(UUID companyId, UUID teamId) {
@@ -224,14 +229,14 @@ class TeamStore {
 	Map<UUID, List<Member>> members(UUID companyId, List<UUID> teamIds) {
 		Map<UUID, List<Member>> members = new HashMap<>();
 		for (List<UUID> chunk : ColleagueStore.chunks(teamIds)) {
-			List<Object> params = new ArrayList<>();
+			List<Object> params = new ArrayList<>(chunk);
 			params.add(companyId);
-			params.addAll(chunk);
 			this.jdbc.sql("""
-					SELECT m.team_id, c.link_id, c.display_name FROM team_member m
+					SELECT m.team_id, c.link_id, c.display_name FROM %s
+					JOIN team_member m ON m.company_id = ? AND m.team_id = listed.v
 					JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
-					WHERE m.company_id = ? AND c.link_id IS NOT NULL AND m.team_id %s
-					ORDER BY m.team_id, c.link_id""".formatted(SqlLists.in(chunk.size())))
+					WHERE c.link_id IS NOT NULL
+					ORDER BY m.team_id, c.link_id""".formatted(SqlLists.values(chunk.size())))
 				.params(params)
 				.query((rs, row) -> members
 					.computeIfAbsent(rs.getObject("team_id", UUID.class), (k) -> new ArrayList<>())

@@ -30,14 +30,16 @@ final class BenchServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
-	private final Process process;
+	private final List<String> command;
 
 	private final int port;
 
-	private BenchServer(Path dataDir, EmbeddedPostgres postgres, Process process, int port) {
+	private Process process;
+
+	private BenchServer(Path dataDir, EmbeddedPostgres postgres, List<String> command, int port) {
 		this.dataDir = dataDir;
 		this.postgres = postgres;
-		this.process = process;
+		this.command = command;
 		this.port = port;
 	}
 
@@ -76,12 +78,42 @@ final class BenchServer implements AutoCloseable {
 		else if (!database.equals("h2")) {
 			throw new IllegalArgumentException("bench.database must be h2 or postgresql, not " + database);
 		}
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("server.log").toFile())
-			.start();
-		BenchServer server = new BenchServer(dataDir, postgres, process, port);
-		server.awaitHealthy();
+		BenchServer server = new BenchServer(dataDir, postgres, command, port);
+		server.launch();
 		return server;
+	}
+
+	/**
+	 * Stops the server, runs a step on its stopped database, such as filling an H2 file
+	 * that only one process can open, and starts the server again on the same data.
+	 */
+	<T> T whileStopped(Step<T> step) throws Exception {
+		stopProcess();
+		T result = step.run(this.dataDir);
+		launch();
+		return result;
+	}
+
+	/** A step that runs while the server is stopped. */
+	@FunctionalInterface
+	interface Step<T> {
+
+		T run(Path dataDir) throws Exception;
+
+	}
+
+	private void launch() throws IOException, InterruptedException {
+		this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+			.start();
+		awaitHealthy();
+	}
+
+	private void stopProcess() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
 	}
 
 	String baseUrl() {
@@ -92,15 +124,9 @@ final class BenchServer implements AutoCloseable {
 		return Files.readString(this.dataDir.resolve("demo-scim-token")).trim();
 	}
 
-	/**
-	 * Returns the embedded PostgreSQL database the server uses.
-	 * @throws IllegalStateException on H2, whose file only the server process can open
-	 */
+	/** Returns the embedded PostgreSQL database the server uses, or null on H2. */
 	javax.sql.DataSource postgresDatabase() {
-		if (this.postgres == null) {
-			throw new IllegalStateException("bench.seed=sql needs bench.database=postgresql");
-		}
-		return this.postgres.getPostgresDatabase();
+		return (this.postgres != null) ? this.postgres.getPostgresDatabase() : null;
 	}
 
 	Path dataDir() {
@@ -117,10 +143,7 @@ final class BenchServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException, InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
-		}
+		stopProcess();
 		if (this.postgres != null) {
 			this.postgres.close();
 		}

@@ -27,10 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
  * {@code postgresql}), {@code bench.heap}, {@code bench.changes} and
- * {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} (PostgreSQL only)
- * inserts the colleagues in SQL in place of the sync phase (see
- * {@code docs/benchmarks.md}). It starts the packaged jar on 127.0.0.1 and sends requests
- * only there.
+ * {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} inserts the
+ * colleagues in SQL in place of the sync phase (see {@code docs/benchmarks.md}). It
+ * starts the packaged jar on 127.0.0.1 and sends requests only there.
  */
 public final class LoadBenchmark {
 
@@ -83,7 +82,9 @@ public final class LoadBenchmark {
 					new LoadDriver(limit), colleagues, clients, changes);
 			if (seed) {
 				long start = System.nanoTime();
-				String[] ids = DirectorySeed.insert(server.postgresDatabase(), colleagues);
+				String[] ids = (server.postgresDatabase() != null)
+						? DirectorySeed.insert(server.postgresDatabase(), colleagues)
+						: server.whileStopped((dataDir) -> DirectorySeed.insertH2(dataDir, colleagues));
 				System.arraycopy(ids, 0, benchmark.ids, 0, colleagues);
 				System.out.printf(Locale.ROOT, "seeded %d colleagues in SQL in %.0f s; initial sync not measured%n%n",
 						colleagues, (System.nanoTime() - start) / 1e9);
