@@ -56,7 +56,7 @@ final class DirectorySeed {
 	static String[] insertH2(java.nio.file.Path dataDir, int count) throws SQLException {
 		String url = "jdbc:h2:file:" + dataDir.resolve("roster")
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+		try (Connection connection = DriverManager.getConnection(url, "", "");
 				Statement statement = connection.createStatement()) {
 			UUID company = demoCompany(connection);
 			statement.execute(COLLEAGUE_COLUMNS + """
