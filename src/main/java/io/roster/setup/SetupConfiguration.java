@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock that dates configuration links. Tests that check expiry replace it with a
- * {@code @Primary} clock they can move forward.
+ * The clock that dates configuration links, job leases and the activity purge. Tests that
+ * check expiry replace it with a {@code @Primary} clock they can move forward.
  */
 @Configuration(proxyBeanMethods = false)
 class SetupConfiguration {

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * A clock that tests move forward instead of sleeping. It runs with the system clock plus
  * the time it was moved forward by. A test adds it to a Roster server with
- * {@link #PROPERTY}, where it replaces the clock that dates configuration links.
+ * {@link #PROPERTY}, where it replaces the clock that dates configuration links, job
+ * leases and the activity purge.
  */
 @Primary
 public class SettableClock extends Clock {
