@@ -34,10 +34,13 @@ class ColleagueStore {
 
 	private final SeekPositions positions;
 
-	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions) {
+	private final DirectoryCountStore counts;
+
+	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.positions = positions;
+		this.counts = counts;
 	}
 
 	void insert(UUID companyId, Colleague colleague) {
@@ -137,7 +140,7 @@ class ColleagueStore {
 		// differ.
 		String positionsKey = linkedOnly ? "colleague" : "colleague, linked or not";
 		if (page.limit() == 0) {
-			long total = count(companyId, condition, where);
+			long total = total(companyId, criterion, linkedOnly, condition, where);
 			return new Page<>(List.of(), total, null, total > page.offset());
 		}
 		PageRequest read = this.positions.resolve(companyId, positionsKey, where, page);
@@ -154,13 +157,25 @@ class ColleagueStore {
 		// The last page of an offset read gives the total without a count, so a lookup
 		// such as userName eq reads one index entry instead of two.
 		boolean complete = !hasMore && read.after() == null && (read.offset() == 0 || !items.isEmpty());
-		// NOTE: other pages count totalResults, which reads every matching index entry,
-		// so a page of an unfiltered search costs more as the directory grows.
-		long total = complete ? read.offset() + items.size() : count(companyId, condition, where);
+		long total = complete ? read.offset() + items.size()
+				: total(companyId, criterion, linkedOnly, condition, where);
 		Page<Colleague> served = new Page<>(items, total, items.isEmpty() ? null : items.get(items.size() - 1).id(),
 				hasMore);
 		this.positions.remember(companyId, positionsKey, where, page, served);
 		return served;
+	}
+
+	/**
+	 * Returns the number of matching colleagues. A search of all linked colleagues reads
+	 * the counts that triggers keep; any other search counts its matches.
+	 */
+	private long total(UUID companyId, Criterion criterion, boolean linkedOnly, String condition, SqlCriteria where) {
+		if (linkedOnly && criterion instanceof Criterion.All) {
+			return this.counts.linkedColleagues(companyId);
+		}
+		// NOTE: a filtered search counts totalResults, which reads every matching index
+		// entry, so its pages cost more as the matches grow.
+		return count(companyId, condition, where);
 	}
 
 	private long count(UUID companyId, String condition, SqlCriteria where) {
