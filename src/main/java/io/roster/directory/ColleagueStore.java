@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.roster.system.DatabaseProducts;
+
 /**
  * Reads and writes colleagues and their multi-valued attributes.
  */
@@ -35,6 +37,8 @@ class ColleagueStore {
 	private final SeekPositions positions;
 
 	private final DirectoryCountStore counts;
+
+	private volatile @Nullable String keyShareLock;
 
 	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts) {
 		this.jdbc = jdbc;
@@ -211,11 +215,27 @@ class ColleagueStore {
 
 	/** Returns the internal ids of the linked colleagues with the given link ids. */
 	Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds) {
+		return idsByLinkId(companyId, linkIds, "");
+	}
+
+	/**
+	 * Like {@link #idsByLinkId}, and on PostgreSQL keeps each found colleague linked
+	 * until the transaction ends: {@code FOR KEY SHARE} conflicts with an update of
+	 * {@code link_id}, a column with a unique index, so a deprovisioning of the colleague
+	 * either waits for this transaction or has committed before, and then the colleague
+	 * is not found. H2 has no such lock; there a colleague deprovisioned meanwhile can
+	 * stay a member.
+	 */
+	Map<String, UUID> holdIdsByLinkId(UUID companyId, Collection<String> linkIds) {
+		return idsByLinkId(companyId, linkIds, keyShareLock());
+	}
+
+	private Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds, String lock) {
 		Map<String, UUID> ids = new HashMap<>();
 		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
 			this.jdbc
 				.sql("SELECT c.link_id, c.id FROM " + SqlLists.values(chunk.size())
-						+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v")
+						+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v" + lock)
 				.params(append(chunk, companyId))
 				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
 				.list();
@@ -286,6 +306,15 @@ class ColleagueStore {
 			batch.add(new Object[] { companyId, colleagueId, kind, i, value.value(), key(value.value()), value.type(),
 					value.display(), value.primary() });
 		}
+	}
+
+	private String keyShareLock() {
+		String lock = this.keyShareLock;
+		if (lock == null) {
+			lock = DatabaseProducts.isPostgres(this.batch) ? " FOR KEY SHARE OF c" : "";
+			this.keyShareLock = lock;
+		}
+		return lock;
 	}
 
 	static @Nullable String key(@Nullable String value) {

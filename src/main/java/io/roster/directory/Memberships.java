@@ -15,8 +15,9 @@ import io.roster.tenant.Actor;
 
 /**
  * Changes team memberships as row inserts and deletes, computed against the current
- * members so that only real changes are written and recorded. The caller holds the team's
- * row lock, so the current members cannot change in between.
+ * members so that only real changes are written and recorded. A change that adds or
+ * removes named colleagues reads only whether those are members; a replace reads all the
+ * members. The caller holds the team's row lock, so the members cannot change in between.
  */
 @Component
 class Memberships {
@@ -39,8 +40,16 @@ class Memberships {
 	 */
 	List<FieldChange> apply(UUID companyId, Actor actor, UUID teamId, boolean replace, Collection<UUID> add,
 			Collection<UUID> remove, Instant now) {
-		Set<UUID> current = new HashSet<>(this.teams.memberIds(companyId, teamId));
 		Set<UUID> adding = new LinkedHashSet<>(add);
+		Set<UUID> current;
+		if (replace) {
+			current = new HashSet<>(this.teams.memberIds(companyId, teamId));
+		}
+		else {
+			Set<UUID> named = new LinkedHashSet<>(adding);
+			named.addAll(remove);
+			current = this.teams.memberIdsAmong(companyId, teamId, named);
+		}
 		List<UUID> joined = adding.stream().filter((id) -> !current.contains(id)).toList();
 		Collection<UUID> leaving = replace ? current : remove;
 		List<UUID> left = leaving.stream()

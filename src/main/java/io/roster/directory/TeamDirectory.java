@@ -89,13 +89,15 @@ public class TeamDirectory {
 	/**
 	 * Changes a linked team's profile and members in one step. Changes to one team are
 	 * serialized by the team's row lock, and members are added and removed as rows, so
-	 * concurrent membership changes never lose one another.
+	 * concurrent membership changes never lose one another. The member link ids are
+	 * resolved before the lock is taken, so the lock is held only for the writes.
 	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
 	 */
 	@Transactional
 	public Changed<Team> update(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion,
 			UnaryOperator<TeamProfile> change, MembershipChange members) {
 		UUID connectionId = ColleagueDirectory.connectionOf(actor);
+		@Nullable ResolvedMembers resolved = members.isEmpty() ? null : resolve(companyId, members);
 		Instant now = Timestamps.now();
 		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
 			Team current = findLinked(companyId, linkId)
@@ -116,7 +118,9 @@ public class TeamDirectory {
 			}
 		}
 		List<FieldChange> changes = new ArrayList<>(TeamChanges.between(current, updated));
-		changes.addAll(applyMembers(actor, companyId, current.id(), members, now));
+		if (resolved != null) {
+			changes.addAll(applyMembers(actor, companyId, current.id(), members, resolved, now));
+		}
 		this.history.team(companyId, actor, current.id(), TeamChanges.action(changes), changes, now);
 		return new Changed<>(updated, changes);
 	}
@@ -158,23 +162,35 @@ public class TeamDirectory {
 		return this.teams.members(companyId, teams.stream().map(Team::id).toList());
 	}
 
+	/**
+	 * Maps the link ids of a membership change to colleague ids. The colleagues to add
+	 * stay linked until the transaction ends, on PostgreSQL.
+	 */
+	private ResolvedMembers resolve(UUID companyId, MembershipChange change) {
+		return new ResolvedMembers(this.colleagues.holdIdsByLinkId(companyId, change.add()),
+				this.colleagues.idsByLinkId(companyId, change.remove()));
+	}
+
 	private List<FieldChange> applyMembers(Actor actor, UUID companyId, UUID teamId, MembershipChange change,
-			Instant now) {
-		if (change.isEmpty()) {
-			return List.of();
-		}
-		Map<String, UUID> ids = resolveMembers(companyId, change.add());
-		Map<String, UUID> removed = this.colleagues.idsByLinkId(companyId, change.remove());
+			ResolvedMembers resolved, Instant now) {
+		requireAll(resolved.added(), change.add());
 		return this.memberships.apply(companyId, actor, teamId, change.replace(),
-				change.add().stream().map(ids::get).toList(), removed.values(), now);
+				change.add().stream().map(resolved.added()::get).toList(), resolved.removed().values(), now);
+	}
+
+	/** The colleague ids of a membership change's link ids, by link id. */
+	private record ResolvedMembers(Map<String, UUID> added, Map<String, UUID> removed) {
 	}
 
 	/**
-	 * Maps member link ids to colleague ids; every one of them must be a linked
-	 * colleague.
+	 * Maps member link ids to colleague ids, which stay linked until the transaction ends
+	 * on PostgreSQL. Every one of them must be a linked colleague.
 	 */
 	private Map<String, UUID> resolveMembers(UUID companyId, Set<String> linkIds) {
-		Map<String, UUID> ids = this.colleagues.idsByLinkId(companyId, linkIds);
+		return requireAll(this.colleagues.holdIdsByLinkId(companyId, linkIds), linkIds);
+	}
+
+	private static Map<String, UUID> requireAll(Map<String, UUID> ids, Set<String> linkIds) {
 		if (ids.size() < linkIds.size()) {
 			List<String> unknown = linkIds.stream().filter((id) -> !ids.containsKey(id)).sorted().limit(10).toList();
 			throw new DirectoryException(DirectoryException.Reason.INVALID_VALUE, "members",

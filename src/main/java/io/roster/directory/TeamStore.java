@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -211,6 +213,26 @@ class TeamStore {
 			.params(companyId, teamId)
 			.query((rs, row) -> rs.getObject("colleague_id", UUID.class))
 			.list();
+	}
+
+	/**
+	 * Returns which of the given colleagues are members of the team, with one index
+	 * lookup per 500 ids, so the cost follows the number of ids and not the team's size.
+	 */
+	Set<UUID> memberIdsAmong(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
+		Set<UUID> members = new HashSet<>();
+		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(companyId);
+			params.add(teamId);
+			this.jdbc
+				.sql("SELECT m.colleague_id FROM " + SqlLists.values(chunk.size())
+						+ " JOIN team_member m ON m.company_id = ? AND m.team_id = ? AND m.colleague_id = listed.v")
+				.params(params)
+				.query((rs, row) -> members.add(rs.getObject("colleague_id", UUID.class)))
+				.list();
+		}
+		return members;
 	}
 
 	/** Returns the teams a colleague belongs to, active ones first, by name. */

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.roster.system.DatabaseProducts;
 
 /**
  * Stores SCIM connections.
@@ -79,9 +80,7 @@ class ScimConnectionStore {
 	private String sharedLock() {
 		String lock = this.sharedLock;
 		if (lock == null) {
-			String product = this.template.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
-			lock = "PostgreSQL".equalsIgnoreCase(product) ? "FOR SHARE" : "FOR UPDATE";
+			lock = DatabaseProducts.isPostgres(this.template) ? "FOR SHARE" : "FOR UPDATE";
 			this.sharedLock = lock;
 		}
 		return lock;

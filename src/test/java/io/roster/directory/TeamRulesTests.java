@@ -1,5 +1,17 @@
 package io.roster.directory;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -19,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.roster.directory.ColleagueRulesTests.createUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The rules for teams, through the SCIM API and the product API: app-managed teams change
@@ -216,6 +229,96 @@ class TeamRulesTests {
 			.extracting((entry) -> entry.get("action").asString())
 			.containsExactly("provisioned", "joined_team");
 		assertThat(colleague.get("teams")).extracting((t) -> t.get("name").asString()).containsExactly("Hist");
+	}
+
+	@Test
+	void largeTeamPatchRecordsOnlyNamedMembers() {
+		TestCompany company = newCompany();
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			users.add(createUser(company.scim(), "{\"userName\": \"large." + i + "@x.test\"}"));
+		}
+		String group = company.scim()
+			.post("/Groups", "{\"displayName\": \"Large\", \"members\": " + members(users.subList(0, 50)) + "}")
+			.json()
+			.get("id")
+			.asString();
+
+		// Users 0 and 1 are members already, and 50 and 51 are not. User 2 is a member
+		// that leaves, and 52 is no member.
+		ScimHttp.Response patched = company.scim()
+			.patch("/Groups/" + group,
+					"{\"Operations\": [{\"op\": \"add\", \"path\": \"members\", \"value\": "
+							+ members(List.of(users.get(0), users.get(50), users.get(1), users.get(51)))
+							+ "}, {\"op\": \"remove\", \"path\": \"members\", \"value\": "
+							+ members(List.of(users.get(2), users.get(52))) + "}]}");
+		JsonNode team = team(company.api(), "Large");
+		JsonNode history = company.api().get("teams/" + team.get("id").asString() + "/history").json();
+		JsonNode lastEntry = history.get(history.size() - 1);
+
+		assertThat(patched.status()).isEqualTo(204);
+		assertThat(team.get("members")).hasSize(51);
+		assertThat(lastEntry.get("action").asString()).isEqualTo("members_changed");
+		assertThat(lastEntry.get("changes")).extracting((change) -> change.get("oldValue").asString(null))
+			.containsExactlyInAnyOrder(null, null, colleagueId(company, 2));
+		assertThat(lastEntry.get("changes")).extracting((change) -> change.get("newValue").asString(null))
+			.containsExactlyInAnyOrder(colleagueId(company, 50), colleagueId(company, 51), null);
+		assertThat(colleagueActions(company, 0)).containsExactly("provisioned", "joined_team");
+		assertThat(colleagueActions(company, 2)).containsExactly("provisioned", "joined_team", "left_team");
+		assertThat(colleagueActions(company, 50)).containsExactly("provisioned", "joined_team");
+		assertThat(colleagueActions(company, 52)).containsExactly("provisioned");
+	}
+
+	@Test
+	void patchWaitsForMemberDeprovisioning() throws Exception {
+		// PostgreSQL keeps the colleagues a PATCH adds linked until it commits. H2 has no
+		// row lock for that.
+		assumeTrue(this.database == TestDatabase.POSTGRESQL);
+		TestCompany company = newCompany();
+		String user = createUser(company.scim(), "{\"userName\": \"leaving@x.test\"}");
+		String group = company.scim().post("/Groups", "{\"displayName\": \"Racing\"}").json().get("id").asString();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try (Connection deprovisioning = server.bean(DataSource.class).getConnection()) {
+			deprovisioning.setAutoCommit(false);
+			try (PreparedStatement unlink = deprovisioning
+				.prepareStatement("UPDATE colleague SET link_id = NULL WHERE company_id = ? AND link_id = ?")) {
+				unlink.setObject(1, company.id());
+				unlink.setString(2, user);
+				assertThat(unlink.executeUpdate()).isEqualTo(1);
+			}
+			Future<ScimHttp.Response> patch = executor.submit(() -> company.scim()
+				.patch("/Groups/" + group, "{\"Operations\": [{\"op\": \"add\", \"path\": \"members\", \"value\": "
+						+ members(List.of(user)) + "}]}"));
+			Thread.sleep(500);
+			assertThat(patch.isDone()).isFalse();
+			deprovisioning.commit();
+
+			ScimHttp.Response patched = patch.get(10, TimeUnit.SECONDS);
+
+			assertThat(patched.status()).isEqualTo(400);
+			assertThat(patched.json().get("detail").asString()).contains(user);
+			assertThat(team(company.api(), "Racing").get("members")).isEmpty();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static String members(List<String> ids) {
+		return ids.stream().map((id) -> "{\"value\": \"" + id + "\"}").collect(Collectors.joining(", ", "[", "]"));
+	}
+
+	private static String colleagueId(TestCompany company, int user) {
+		return ColleagueRulesTests.colleague(company.api(), "large." + user + "@x.test").get("id").asString();
+	}
+
+	private static List<String> colleagueActions(TestCompany company, int user) {
+		List<String> actions = new ArrayList<>();
+		company.api()
+			.get("colleagues/" + colleagueId(company, user) + "/history")
+			.json()
+			.forEach((entry) -> actions.add(entry.get("action").asString()));
+		return actions;
 	}
 
 	private static TestCompany newCompany() {
