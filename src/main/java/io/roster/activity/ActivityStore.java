@@ -172,8 +172,16 @@ class ActivityStore {
 		return (names == null || names.isBlank()) ? List.of() : Arrays.asList(names.split(" "));
 	}
 
+	/**
+	 * Shortens a text to {@code max} characters and replaces NUL characters, which
+	 * PostgreSQL cannot store in text and an error detail can quote from a request.
+	 */
 	private static @Nullable String cut(@Nullable String value, int max) {
-		return (value != null && value.length() > max) ? value.substring(0, max) : value;
+		if (value == null) {
+			return null;
+		}
+		String stored = (value.indexOf('\u0000') >= 0) ? value.replace('\u0000', '\uFFFD') : value;
+		return (stored.length() > max) ? stored.substring(0, max) : stored;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -144,11 +145,20 @@ class ActivityWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Writes a batch in one transaction. When the database rejects its data, each entry
+	 * is written on its own, so one rejected entry does not cost the others. Other
+	 * failures, such as an outage, lose the batch.
+	 */
 	private void write(List<Pending> batch) {
 		try {
 			this.transaction.executeWithoutResult((tx) -> this.store.insertAll(batch));
 		}
 		catch (RuntimeException ex) {
+			if (batch.size() > 1 && ex instanceof DataIntegrityViolationException) {
+				batch.forEach((pending) -> write(List.of(pending)));
+				return;
+			}
 			logger.warn("Writing {} activity entries failed (first of company {}); they are lost", batch.size(),
 					batch.get(0).companyId(), LogText.sanitize(ex));
 		}

@@ -108,4 +108,24 @@ class ActivityWriterTests {
 		assertThat(store.newest(company.id(), null, 1000)).hasSize(300);
 	}
 
+	@Test
+	void detailWithNulIsStored() {
+		TestCompany company = server.newCompany("Nul", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ActivityStore store = server.bean(ActivityStore.class);
+		ActivityWriter writer = new ActivityWriter(store, server.bean(PlatformTransactionManager.class));
+		writer.start();
+
+		for (int i = 0; i < 3; i++) {
+			writer.add(company.id(),
+					new ActivityEntry(0, UUID.randomUUID(), Instant.now(), company.connectionId(), "request-" + i,
+							"POST", "User", null, 400, List.of(), List.of(), "invalidValue",
+							(i == 1) ? "userName a\u0000b is invalid" : "userName is missing"));
+		}
+		writer.stop();
+
+		List<ActivityEntry> stored = store.newest(company.id(), null, 10);
+		assertThat(stored).hasSize(3);
+		assertThat(stored).extracting(ActivityEntry::errorDetail).contains("userName a\uFFFDb is invalid");
+	}
+
 }
