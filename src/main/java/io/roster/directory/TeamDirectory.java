@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -160,6 +161,15 @@ public class TeamDirectory {
 	@Transactional(readOnly = true)
 	public Map<UUID, List<Member>> members(UUID companyId, List<Team> teams) {
 		return this.teams.members(companyId, teams.stream().map(Team::id).toList());
+	}
+
+	/**
+	 * Passes the linked members of a team to the consumer, ordered by link id, without
+	 * holding them all in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachMember(UUID companyId, Team team, Consumer<Member> consumer) {
+		this.teams.forEachMember(companyId, team.id(), consumer);
 	}
 
 	/**

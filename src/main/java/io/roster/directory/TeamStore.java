@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,11 +38,16 @@ class TeamStore {
 
 	private final DirectoryCountStore counts;
 
-	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts) {
+	private final JdbcTemplate streaming;
+
+	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts,
+			DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.positions = positions;
 		this.counts = counts;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(500);
 	}
 
 	void insert(UUID companyId, Team team) {
@@ -281,6 +290,20 @@ class TeamStore {
 				.list();
 		}
 		return members;
+	}
+
+	/**
+	 * Passes the linked members of one team to the consumer, ordered by link id, reading
+	 * them in chunks of the fetch size. On PostgreSQL the rows arrive in chunks only
+	 * inside a transaction.
+	 */
+	void forEachMember(UUID companyId, UUID teamId, Consumer<Member> consumer) {
+		this.streaming.query("""
+				SELECT c.link_id, c.display_name FROM team_member m
+				JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
+				WHERE m.company_id = ? AND m.team_id = ? AND c.link_id IS NOT NULL
+				ORDER BY c.link_id""", (RowCallbackHandler) (rs) -> consumer
+			.accept(new Member(rs.getString("link_id"), rs.getString("display_name"))), companyId, teamId);
 	}
 
 	private List<Team> find(UUID companyId, String condition, List<?> params, int offset, int limit) {

@@ -65,15 +65,21 @@ final class GroupResources {
 		if (members != null) {
 			ArrayNode array = node.putArray("members");
 			for (Member member : members) {
-				ObjectNode item = array.addObject();
-				item.put("value", member.linkId());
-				JsonAttributes.putText(item, "display", member.display());
-				item.put("type", "User");
-				item.put("$ref", usersLocation + "/" + member.linkId());
+				array.add(member(member, usersLocation));
 			}
 		}
 		node.set("meta", Meta.of("Group", team.createdAt(), team.updatedAt(), team.version(), location));
 		return node;
+	}
+
+	/** Writes one value of {@code members}. */
+	static ObjectNode member(Member member, String usersLocation) {
+		ObjectNode item = ScimJson.object();
+		item.put("value", member.linkId());
+		JsonAttributes.putText(item, "display", member.display());
+		item.put("type", "User");
+		item.put("$ref", usersLocation + "/" + member.linkId());
+		return item;
 	}
 
 	/**

@@ -3,8 +3,12 @@ package io.roster.scim;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -32,9 +36,12 @@ class GroupsController {
 
 	private final ScimRequests requests;
 
-	GroupsController(ScimGroups groups, ScimRequests requests) {
+	private final ScimActivity activity;
+
+	GroupsController(ScimGroups groups, ScimRequests requests, ScimActivity activity) {
 		this.groups = groups;
 		this.requests = requests;
+		this.activity = activity;
 	}
 
 	@PostMapping
@@ -47,16 +54,47 @@ class GroupsController {
 				ScimGroups.location(team, baseUrl));
 	}
 
+	/**
+	 * Reads one Group. With its members, the response streams once the Group is found, so
+	 * the memory it needs does not grow with the team. A failure after part of the Group
+	 * reached the client ends the response early, because a SCIM error can no longer
+	 * replace it.
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<byte[]> get(HttpServletRequest request, @PathVariable String id) throws ScimException {
+	@Nullable ResponseEntity<byte[]> get(HttpServletRequest request, HttpServletResponse response, @PathVariable String id)
+			throws ScimException, IOException {
 		Company company = this.requests.company(request);
 		Projection projection = this.requests.projection(request);
 		Team team = this.groups.get(company, id);
 		if (this.requests.ifNoneMatch(request, team.version())) {
 			return ScimResponses.notModified(team.version());
 		}
-		return ScimResponses.resource(this.groups.write(company, team, projection, this.requests.baseUrl(request)),
-				team.version());
+		String baseUrl = this.requests.baseUrl(request);
+		if (!projection.includes("members")) {
+			return ScimResponses.resource(this.groups.write(company, team, projection, baseUrl), team.version());
+		}
+		HttpServletResponse unheld = ScimActivityFilter.unheld(response);
+		unheld.setStatus(HttpServletResponse.SC_OK);
+		unheld.setHeader(HttpHeaders.ETAG, Meta.etag(team.version()));
+		unheld.setContentType(ScimJson.MEDIA_TYPE_VALUE);
+		try {
+			// The stream stays open, so the activity entry is recorded before the
+			// response ends.
+			this.groups.stream(StreamUtils.nonClosing(unheld.getOutputStream()), company, team, projection, baseUrl);
+		}
+		catch (RuntimeException ex) {
+			if (!unheld.isCommitted()) {
+				// Nothing reached the client yet, so the error response replaces the
+				// partial Group.
+				unheld.resetBuffer();
+			}
+			throw ex;
+		}
+		ScimCall call = ScimCall.of(request);
+		if (call != null) {
+			this.activity.recordOutcome(call, HttpServletResponse.SC_OK);
+		}
+		return null;
 	}
 
 	@GetMapping

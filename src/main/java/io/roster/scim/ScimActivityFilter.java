@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Records the activity entry of every SCIM request whose token names a connection, once
@@ -39,6 +40,16 @@ class ScimActivityFilter extends OncePerRequestFilter {
 			}
 			held.copyBodyToResponse();
 		}
+	}
+
+	/**
+	 * Returns the response beneath the wrapper that buffers the body, for a body too
+	 * large to buffer. What is written to it reaches the client before the filter records
+	 * the activity entry, so the caller records it.
+	 */
+	static HttpServletResponse unheld(HttpServletResponse response) {
+		ContentCachingResponseWrapper held = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+		return (held != null) ? (HttpServletResponse) held.getResponse() : response;
 	}
 
 }

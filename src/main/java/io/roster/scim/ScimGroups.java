@@ -1,5 +1,6 @@
 package io.roster.scim;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +117,21 @@ class ScimGroups {
 				GroupResources::attributeNames);
 	}
 
+	/**
+	 * Writes the Group, and its members as they are read, to {@code output}. The members
+	 * are read in a read-only transaction that stays open while the response is written.
+	 */
+	void stream(OutputStream output, Company company, Team team, Projection projection, String baseUrl)
+			throws ScimException {
+		GroupStream.write(output, team, projection, location(team, baseUrl), baseUrl + "/Users",
+				(consumer) -> this.teams.forEachMember(company.id(), team, consumer));
+	}
+
+	/**
+	 * Returns the Group as one JSON tree, with all its members when the projection
+	 * includes them. {@link #stream} writes a Group of any size.
+	 */
 	ObjectNode write(Company company, Team team, Projection projection, String baseUrl) throws ScimException {
-		// NOTE: members are read into one list and written as one JSON tree, so a read
-		// that includes the members of a 100 000-member team holds all of them in memory.
 		List<Member> members = projection.includes("members")
 				? this.teams.members(company.id(), List.of(team)).getOrDefault(team.id(), List.of()) : null;
 		return projection.apply(GroupResources.write(team, members, location(team, baseUrl), baseUrl + "/Users"));

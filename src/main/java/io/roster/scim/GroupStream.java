@@ -1,0 +1,131 @@
+package io.roster.scim;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.utils.JsonUtils;
+
+import io.roster.directory.Member;
+import io.roster.directory.Team;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a Group with its members to a stream as the members are read, so that reading a
+ * large team keeps one member in memory at a time. The JSON equals what
+ * {@link GroupResources#write} and {@link Projection#apply} give for the same team and
+ * members.
+ * <p>
+ * What a projection keeps of a member depends only on which sub-attributes the member
+ * has, and every member has {@code value}, {@code type} and {@code $ref} and may lack
+ * {@code display}. So projecting a resource with one sample member of each kind, and one
+ * with no members, shows what to write for every member.
+ */
+final class GroupStream {
+
+	private static final String MEMBERS = "members";
+
+	private static final Member SAMPLE = new Member("sample", "sample");
+
+	private static final Member SAMPLE_WITHOUT_DISPLAY = new Member("sample", null);
+
+	private GroupStream() {
+	}
+
+	/**
+	 * Writes the Group to {@code output}.
+	 * @param members passes the members of the team, ordered by link id, to the consumer
+	 * it is given
+	 */
+	static void write(OutputStream output, Team team, Projection projection, String location, String usersLocation,
+			Consumer<Consumer<Member>> members) throws ScimException {
+		ObjectNode withNone = projection.apply(GroupResources.write(team, List.of(), location, usersLocation));
+		ObjectNode withDisplay = projection.apply(GroupResources.write(team, List.of(SAMPLE), location, usersLocation));
+		ObjectNode withoutDisplay = projection
+			.apply(GroupResources.write(team, List.of(SAMPLE_WITHOUT_DISPLAY), location, usersLocation));
+		List<String> keptWithDisplay = keptNames(withDisplay);
+		List<String> keptWithoutDisplay = keptNames(withoutDisplay);
+		boolean alwaysListed = withNone.get(MEMBERS) != null;
+		ObjectNode outline = (withDisplay.get(MEMBERS) != null) ? withDisplay : withoutDisplay;
+		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
+			json.writeStartObject();
+			for (Map.Entry<String, JsonNode> property : outline.properties()) {
+				if (!property.getKey().equals(MEMBERS)) {
+					json.writeName(property.getKey());
+					json.writeTree(property.getValue());
+					continue;
+				}
+				MemberArray array = new MemberArray(json);
+				members.accept((member) -> {
+					List<String> kept = (member.display() != null) ? keptWithDisplay : keptWithoutDisplay;
+					if (kept != null) {
+						ObjectNode item = GroupResources.member(member, usersLocation);
+						item.retain(kept);
+						array.add(item);
+					}
+				});
+				array.end(alwaysListed);
+			}
+			json.writeEndObject();
+		}
+	}
+
+	/**
+	 * Returns the sub-attributes the projection kept of the one sample member, or
+	 * {@code null} when it kept no value.
+	 */
+	private static @Nullable List<String> keptNames(ObjectNode projected) {
+		JsonNode array = projected.get(MEMBERS);
+		if (array == null || array.isEmpty()) {
+			return null;
+		}
+		return new ArrayList<>(array.get(0).propertyNames());
+	}
+
+	/** The {@code members} array, started at its first value. */
+	private static final class MemberArray {
+
+		private final JsonGenerator json;
+
+		private boolean started;
+
+		MemberArray(JsonGenerator json) {
+			this.json = json;
+		}
+
+		void add(ObjectNode item) {
+			start();
+			this.json.writeTree(item);
+		}
+
+		/**
+		 * Ends the array.
+		 * @param evenEmpty whether to write an array with no values
+		 */
+		void end(boolean evenEmpty) {
+			if (!this.started && !evenEmpty) {
+				return;
+			}
+			start();
+			this.json.writeEndArray();
+		}
+
+		private void start() {
+			if (!this.started) {
+				this.json.writeName(MEMBERS);
+				this.json.writeStartArray();
+				this.started = true;
+			}
+		}
+
+	}
+
+}
