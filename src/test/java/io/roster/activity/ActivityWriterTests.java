@@ -95,37 +95,44 @@ class ActivityWriterTests {
 	@Test
 	void stopWritesQueuedEntries() {
 		TestCompany company = server.newCompany("Stopping", Plan.ENTERPRISE, IdentityProvider.OKTA);
-		ActivityStore store = server.bean(ActivityStore.class);
-		ActivityWriter writer = new ActivityWriter(store, server.bean(PlatformTransactionManager.class));
-		writer.start();
+		ActivityWriter writer = startedWriter();
 
 		for (int i = 0; i < 300; i++) {
-			writer.add(company.id(), new ActivityEntry(0, UUID.randomUUID(), Instant.now(), company.connectionId(),
-					"request-" + i, "GET", "User", null, 200, List.of(), List.of(), null, null));
+			writer.add(company.id(), entry(company, i, 200, null));
 		}
 		writer.stop();
 
-		assertThat(store.newest(company.id(), null, 1000)).hasSize(300);
+		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 1000)).hasSize(300);
 	}
 
 	@Test
 	void detailWithNulIsStored() {
 		TestCompany company = server.newCompany("Nul", Plan.ENTERPRISE, IdentityProvider.OKTA);
-		ActivityStore store = server.bean(ActivityStore.class);
-		ActivityWriter writer = new ActivityWriter(store, server.bean(PlatformTransactionManager.class));
-		writer.start();
+		ActivityWriter writer = startedWriter();
 
 		for (int i = 0; i < 3; i++) {
 			writer.add(company.id(),
-					new ActivityEntry(0, UUID.randomUUID(), Instant.now(), company.connectionId(), "request-" + i,
-							"POST", "User", null, 400, List.of(), List.of(), "invalidValue",
-							(i == 1) ? "userName a\u0000b is invalid" : "userName is missing"));
+					entry(company, i, 400, (i == 1) ? "userName a\u0000b is invalid" : "userName is missing"));
 		}
 		writer.stop();
 
-		List<ActivityEntry> stored = store.newest(company.id(), null, 10);
+		List<ActivityEntry> stored = server.bean(ActivityStore.class).newest(company.id(), null, 10);
 		assertThat(stored).hasSize(3);
 		assertThat(stored).extracting(ActivityEntry::errorDetail).contains("userName a\uFFFDb is invalid");
+	}
+
+	/** Returns a writer of its own, apart from the server's, already started. */
+	private static ActivityWriter startedWriter() {
+		ActivityWriter writer = new ActivityWriter(server.bean(ActivityStore.class),
+				server.bean(PlatformTransactionManager.class));
+		writer.start();
+		return writer;
+	}
+
+	private static ActivityEntry entry(TestCompany company, int number, int status, String errorDetail) {
+		return new ActivityEntry(0, UUID.randomUUID(), Instant.now(), company.connectionId(), "request-" + number,
+				"GET", "User", null, status, List.of(), List.of(), (errorDetail != null) ? "invalidValue" : null,
+				errorDetail);
 	}
 
 }
