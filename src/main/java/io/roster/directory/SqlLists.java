@@ -24,13 +24,4 @@ final class SqlLists {
 		return "(VALUES " + String.join(", ", Collections.nCopies(count, "(?)")) + ") AS listed(v)";
 	}
 
-	/**
-	 * Returns {@code IN (?, ...)} with {@code count} parameters. On H2 it reads only the
-	 * index columns before the listed one, so prefer {@link #values} where the table can
-	 * be large.
-	 */
-	static String in(int count) {
-		return "IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
-	}
-
 }

@@ -137,7 +137,7 @@ class StagingStore {
 		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(ids))) {
 			List<Object> params = new ArrayList<>(List.of(realId, "", stagingId));
 			params.addAll(chunk);
-			this.jdbc.sql("SELECT r.id " + UNSENT + " AND r.id " + SqlLists.in(chunk.size()))
+			this.jdbc.sql("SELECT r.id " + UNSENT + " AND r.id IN (" + marks(chunk.size()) + ")")
 				.params(params)
 				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
 				.list();
