@@ -61,7 +61,7 @@ class ActivityRetention {
 	 */
 	OptionalLong purge() {
 		if (!this.leases.tryAcquire(JOB, this.properties.purgeInterval())) {
-			logger.debug("Skipped the activity purge, since an instance holds its lease until the interval ends");
+			logger.debug("Skipped the activity purge because an instance holds its lease until the interval ends");
 			return OptionalLong.empty();
 		}
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());

@@ -70,7 +70,8 @@ class ActivityWriter implements SmartLifecycle {
 
 	/**
 	 * Waits until every entry queued before this call is written or has failed, so a read
-	 * of the activity on this instance sees the requests it served.
+	 * of the activity on this instance includes the requests it served, and an entry
+	 * written next follows them.
 	 */
 	void flush() {
 		synchronized (this.progress) {
@@ -79,8 +80,8 @@ class ActivityWriter implements SmartLifecycle {
 			while (this.handled < target) {
 				long left = deadline - System.currentTimeMillis();
 				if (left <= 0) {
-					logger.warn("Writing queued activity entries timed out after {} ms; reading without them",
-							FLUSH_TIMEOUT_MILLIS);
+					logger.warn("Waiting for {} queued activity entries timed out after {} ms, so the caller"
+							+ " goes on without them", target - this.handled, FLUSH_TIMEOUT_MILLIS);
 					return;
 				}
 				try {

@@ -91,7 +91,7 @@ public class TeamDirectory {
 	 * Changes a linked team's profile and members in one step. Changes to one team are
 	 * serialized by the team's row lock, and members are added and removed as rows, so
 	 * concurrent membership changes never lose one another. The member link ids are
-	 * resolved before the lock is taken, so the lock is held only for the writes.
+	 * resolved before the lock is taken, so that lookup never waits for the lock.
 	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
 	 */
 	@Transactional
