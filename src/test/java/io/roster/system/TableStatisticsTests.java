@@ -1,0 +1,181 @@
+package io.roster.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.roster.support.RosterServer;
+import io.roster.support.SettableClock;
+import io.roster.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The refresh of table statistics on a new database: a table that fills up is analyzed
+ * once, and again only after it has doubled. The interval is an hour, so the scheduler
+ * never runs during the tests, and the tests call the refresh as the scheduler would.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class TableStatisticsTests {
+
+	private static final Duration INTERVAL = Duration.ofHours(1);
+
+	private static RosterServer server;
+
+	@Parameter
+	TestDatabase database;
+
+	private JdbcClient jdbc;
+
+	@BeforeParameterizedClassInvocation
+	static void start(TestDatabase database) {
+		server = RosterServer.start(database, Map.of("roster.database.statistics-interval", "1h",
+				SettableClock.PROPERTY, SettableClock.class.getName()));
+	}
+
+	@AfterParameterizedClassInvocation
+	static void stop() {
+		server.close();
+	}
+
+	@BeforeEach
+	void createTable() {
+		this.jdbc = server.bean(JdbcClient.class);
+		this.jdbc.sql("CREATE TABLE filling (id INT PRIMARY KEY)").update();
+		// Ends the lease of an earlier test.
+		nextInterval();
+	}
+
+	@AfterEach
+	void dropTable() {
+		this.jdbc.sql("DROP TABLE filling").update();
+	}
+
+	@Test
+	void filledTableAnalyzedOnce() {
+		insert(0, 1500);
+
+		List<String> first = awaitRefreshOf("filling");
+		nextInterval();
+		List<String> second = refresh();
+
+		if (this.database == TestDatabase.POSTGRESQL) {
+			assertThat(first).contains("filling");
+			assertThat(lastAnalyzed()).isNotNull();
+			assertThat(second).doesNotContain("filling");
+		}
+		else {
+			assertThat(first).isEmpty();
+			assertThat(second).isEmpty();
+		}
+	}
+
+	@Test
+	void analyzedAgainAfterDoubling() {
+		insert(0, 1500);
+		awaitRefreshOf("filling");
+		nextInterval();
+		insert(1500, 2500);
+		List<String> grownByTwoThirds = settledRefresh();
+		nextInterval();
+		insert(2500, 4000);
+
+		List<String> doubled = awaitRefreshOf("filling");
+
+		assertThat(grownByTwoThirds).doesNotContain("filling");
+		if (this.database == TestDatabase.POSTGRESQL) {
+			assertThat(doubled).contains("filling");
+		}
+		else {
+			assertThat(doubled).isEmpty();
+		}
+	}
+
+	@Test
+	void oneRefreshPerInterval() {
+		insert(0, 1500);
+		awaitRefreshOf("filling");
+		insert(1500, 5000);
+		waitForStatistics();
+
+		List<String> sameInterval = refresh();
+		nextInterval();
+		List<String> next = refresh();
+
+		assertThat(sameInterval).isEmpty();
+		if (this.database == TestDatabase.POSTGRESQL) {
+			assertThat(next).contains("filling");
+		}
+	}
+
+	private void insert(int from, int to) {
+		List<Object[]> rows = IntStream.range(from, to).mapToObj((id) -> new Object[] { id }).toList();
+		server.bean(JdbcTemplate.class).batchUpdate("INSERT INTO filling (id) VALUES (?)", rows);
+	}
+
+	/**
+	 * Refreshes until the table is analyzed or, on H2, once. PostgreSQL counts changed
+	 * rows in its statistics views a moment after the transaction that made them.
+	 */
+	private List<String> awaitRefreshOf(String table) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		List<String> analyzed = refresh();
+		while (this.database == TestDatabase.POSTGRESQL && !analyzed.contains(table) && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(200));
+			nextInterval();
+			analyzed = refresh();
+		}
+		return analyzed;
+	}
+
+	/** Refreshes after PostgreSQL has had time to count the latest changes. */
+	private List<String> settledRefresh() {
+		waitForStatistics();
+		return refresh();
+	}
+
+	private void waitForStatistics() {
+		if (this.database == TestDatabase.POSTGRESQL) {
+			// A PostgreSQL backend reports its counts when idle, at most once a second.
+			sleep(Duration.ofMillis(2500));
+		}
+	}
+
+	private Object lastAnalyzed() {
+		return this.jdbc.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'filling'")
+			.query()
+			.singleValue();
+	}
+
+	private static List<String> refresh() {
+		return server.bean(TableStatistics.class).refresh();
+	}
+
+	private static void nextInterval() {
+		server.bean(SettableClock.class).advance(INTERVAL.plusSeconds(1));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
