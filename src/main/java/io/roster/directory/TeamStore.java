@@ -258,14 +258,23 @@ class TeamStore {
 
 	/**
 	 * Removes a colleague from every team, counting the change in each team's version.
+	 * The team rows are locked one by one in team id order, so that two transactions that
+	 * remove colleagues of the same teams cannot each hold a team row that the other
+	 * waits for. A single {@code UPDATE ... WHERE id IN (...)} locks the rows in whatever
+	 * order its plan reads them, so two of those can deadlock on PostgreSQL.
 	 */
 	void removeFromAllTeams(UUID companyId, UUID colleagueId, Instant now) {
-		this.jdbc.sql("""
-				UPDATE team SET version = version + 1, updated_at = ?
-				WHERE company_id = ? AND id IN
-				  (SELECT team_id FROM team_member WHERE company_id = ? AND colleague_id = ?)""")
-			.params(Timestamps.toColumn(now), companyId, companyId, colleagueId)
-			.update();
+		List<UUID> teamIds = this.jdbc
+			.sql("SELECT team_id FROM team_member WHERE company_id = ? AND colleague_id = ? ORDER BY team_id")
+			.params(companyId, colleagueId)
+			.query((rs, row) -> rs.getObject("team_id", UUID.class))
+			.list();
+		if (!teamIds.isEmpty()) {
+			Object updatedAt = Timestamps.toColumn(now);
+			List<Object[]> rows = teamIds.stream().map((id) -> new Object[] { updatedAt, companyId, id }).toList();
+			this.batch.batchUpdate(
+					"UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND id = ?", rows);
+		}
 		this.jdbc.sql("DELETE FROM team_member WHERE company_id = ? AND colleague_id = ?")
 			.params(companyId, colleagueId)
 			.update();

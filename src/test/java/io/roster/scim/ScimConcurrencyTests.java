@@ -1,9 +1,11 @@
 package io.roster.scim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -32,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that identity providers send at the same time against one resource: parallel
- * membership PATCHes, conditional writes and creates of one userName. Each race starts
- * its requests together at a barrier and checks the outcome, not the timing.
+ * membership PATCHes, conditional writes, creates of one userName and deletes of users
+ * who share teams. Each race starts its requests together at a barrier and checks the
+ * outcome, not the timing.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -46,6 +49,14 @@ class ScimConcurrencyTests {
 	private static final int MEMBERS_PER_PATCH = 5;
 
 	private static final int RACES = 5;
+
+	private static final int SHARED_TEAMS = 10;
+
+	private static final int LEAVERS = 40;
+
+	private static final int DELETERS = 8;
+
+	private static final int FILLER_TEAMS = 1000;
 
 	private static RosterServer server;
 
@@ -110,6 +121,63 @@ class ScimConcurrencyTests {
 	}
 
 	@Test
+	void deletesOfTeamMatesAllSucceed() throws Exception {
+		// With this many teams, PostgreSQL 17 plans the removal from all teams as a scan
+		// of
+		// the user's membership rows, in the order they were added, instead of a scan of
+		// the company's teams in id order.
+		createGroups(FILLER_TEAMS, "Filler %d " + this.database);
+		List<String> teams = new ArrayList<>();
+		for (int team = 0; team < SHARED_TEAMS; team++) {
+			teams.add(createGroup(scim, "Shared " + team + " " + this.database).get("id").asString());
+		}
+		// Each user joins the teams in its own order, so that the membership rows of two
+		// users list the teams in different orders.
+		Random random = new Random(LEAVERS);
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < LEAVERS; i++) {
+			String user = createUser(scim, "leaver." + i + "." + this.database + "@example.com").get("id").asString();
+			users.add(user);
+			List<String> joinOrder = new ArrayList<>(teams);
+			Collections.shuffle(joinOrder, random);
+			for (String team : joinOrder) {
+				assertThat(scim.patch("/Groups/" + team, addMembers(List.of(user))).status()).isEqualTo(204);
+			}
+		}
+		List<Long> versionsBefore = teams.stream().map(ScimConcurrencyTests::groupVersion).toList();
+		List<Callable<List<String>>> deleters = new ArrayList<>();
+		CyclicBarrier start = new CyclicBarrier(DELETERS);
+		for (int deleter = 0; deleter < DELETERS; deleter++) {
+			List<String> own = new ArrayList<>();
+			for (int i = deleter; i < users.size(); i += DELETERS) {
+				own.add(users.get(i));
+			}
+			deleters.add(() -> {
+				start.await();
+				List<String> outcomes = new ArrayList<>();
+				for (String user : own) {
+					ScimHttp.Response response = scim.delete("/Users/" + user);
+					outcomes.add(response.status() + " " + response.body());
+				}
+				return outcomes;
+			});
+		}
+
+		List<String> outcomes = new ArrayList<>();
+		for (Future<List<String>> result : executor.invokeAll(deleters)) {
+			outcomes.addAll(result.get());
+		}
+
+		assertThat(outcomes).hasSize(LEAVERS).allSatisfy((outcome) -> assertThat(outcome).startsWith("204 "));
+		for (int team = 0; team < teams.size(); team++) {
+			String path = "/Groups/" + teams.get(team);
+			assertThat(ScimFixtures.memberIds(scim, path)).as("members of %s", path).isEmpty();
+			assertThat(groupVersion(teams.get(team))).as("version of %s", path)
+				.isEqualTo(versionsBefore.get(team) + LEAVERS);
+		}
+	}
+
+	@Test
 	void ifMatchRaceHasOneWinner() throws Exception {
 		String id = createUser(scim, "if-match." + this.database + "@example.com").get("id").asString();
 		for (int race = 0; race < RACES; race++) {
@@ -154,6 +222,29 @@ class ScimConcurrencyTests {
 			statuses.add(result.get());
 		}
 		return statuses;
+	}
+
+	/** Creates Groups without members in one Bulk request. */
+	private static void createGroups(int count, String displayNameFormat) {
+		List<String> operations = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			operations.add("""
+					{"method": "POST", "path": "/Groups", "bulkId": "group%d", "data": %s}""".formatted(i,
+					ScimFixtures.groupBody(displayNameFormat.formatted(i))));
+		}
+		ScimHttp.Response response = scim.post("/Bulk", """
+				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], "Operations": [%s]}"""
+			.formatted(String.join(", ", operations)));
+		assertThat(response.status()).as("status of the Bulk request").isEqualTo(200);
+		List<String> statuses = new ArrayList<>();
+		response.json().get("Operations").forEach((operation) -> statuses.add(operation.get("status").asString()));
+		assertThat(statuses).as("statuses of the Bulk request").hasSize(count).containsOnly("201");
+	}
+
+	/** Returns the version in a Group's ETag, such as 41 in {@code W/"41"}. */
+	private static long groupVersion(String id) {
+		String etag = scim.get("/Groups/" + id).header("ETag");
+		return Long.parseLong(etag.substring(3, etag.length() - 1));
 	}
 
 	private static String addMembers(List<String> ids) {
