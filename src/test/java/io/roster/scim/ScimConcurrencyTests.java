@@ -70,9 +70,13 @@ class ScimConcurrencyTests {
 	@BeforeParameterizedClassInvocation
 	static void startServer(TestDatabase database) {
 		// Every stream belongs to one company and they all send at once, so the company's
-		// concurrency cap is raised to the number of streams.
+		// concurrency cap is raised to the number of streams. The tests send more
+		// requests
+		// than the default rate limit's burst, so the rate limit is raised too.
 		server = RosterServer.start(database,
-				Map.of("roster.scim.max-concurrent-requests-per-company", String.valueOf(STREAMS)));
+				Map.of("roster.scim.max-concurrent-requests-per-company", String.valueOf(STREAMS),
+						"roster.scim.rate-limit.requests-per-second", "1000000", "roster.scim.rate-limit.burst",
+						"1000000"));
 		scim = new ScimHttp(server.scimUrl(), server.demoToken());
 		executor = Executors.newFixedThreadPool(STREAMS);
 	}
@@ -131,17 +135,31 @@ class ScimConcurrencyTests {
 		for (int team = 0; team < SHARED_TEAMS; team++) {
 			teams.add(createGroup(scim, "Shared " + team + " " + this.database).get("id").asString());
 		}
-		// Each user joins the teams in its own order, so that the membership rows of two
-		// users list the teams in different orders.
-		Random random = new Random(LEAVERS);
 		List<String> users = new ArrayList<>();
 		for (int i = 0; i < LEAVERS; i++) {
-			String user = createUser(scim, "leaver." + i + "." + this.database + "@example.com").get("id").asString();
-			users.add(user);
+			users.add(createUser(scim, "leaver." + i + "." + this.database + "@example.com").get("id").asString());
+		}
+		// Each user joins the teams in its own order, so that the membership rows of two
+		// users list the teams in different orders. In round r every team adds the users
+		// whose r-th team it is.
+		Random random = new Random(LEAVERS);
+		List<List<String>> joinOrders = new ArrayList<>();
+		for (int i = 0; i < LEAVERS; i++) {
 			List<String> joinOrder = new ArrayList<>(teams);
 			Collections.shuffle(joinOrder, random);
-			for (String team : joinOrder) {
-				assertThat(scim.patch("/Groups/" + team, addMembers(List.of(user))).status()).isEqualTo(204);
+			joinOrders.add(joinOrder);
+		}
+		for (int round = 0; round < SHARED_TEAMS; round++) {
+			for (String team : teams) {
+				List<String> joining = new ArrayList<>();
+				for (int i = 0; i < LEAVERS; i++) {
+					if (joinOrders.get(i).get(round).equals(team)) {
+						joining.add(users.get(i));
+					}
+				}
+				if (!joining.isEmpty()) {
+					assertThat(scim.patch("/Groups/" + team, addMembers(joining)).status()).isEqualTo(204);
+				}
 			}
 		}
 		List<Long> versionsBefore = teams.stream().map(ScimConcurrencyTests::groupVersion).toList();
