@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code /Bulk} endpoint (RFC 7644 section 3.7). It returns 200 with a BulkResponse
  * whenever the request is usable, even if operations failed, since each operation reports
  * its own status. A body larger than {@code maxPayloadSize} or more than
- * {@code maxOperations} operations is 413 before anything runs (section 3.7.4). When the
- * database became unreachable during the request, the response also carries
- * {@code Retry-After}, as the 503 of a single request would.
+ * {@code maxOperations} operations is 413 before anything runs (section 3.7.4). When an
+ * operation got 503, because the database became unreachable or the operation was a
+ * deadlock victim, the response also carries the {@code Retry-After} of a database
+ * outage.
  */
 @RestController
 class BulkController {
@@ -46,8 +47,9 @@ class BulkController {
 				this.limits.bulkMaxOperations());
 		ObjectNode response = this.bulk.process(call, bulkRequest, this.requests.baseUrl(request),
 				RequestIds.of(request));
-		if (ScimBulk.stoppedByOutage(response)) {
-			// The operations that got 503 can be sent again once the database is back.
+		if (ScimBulk.anyUnavailable(response)) {
+			// The operations that got 503 can be sent again once the database is back or
+			// the conflicting request has finished.
 			return ScimResponses.ok(response, this.limits.unavailableRetryAfter());
 		}
 		return ScimResponses.ok(response);

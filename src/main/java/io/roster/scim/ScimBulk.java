@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import com.unboundid.scim2.common.bulk.BulkOpType;
@@ -106,10 +107,10 @@ class ScimBulk {
 	}
 
 	/**
-	 * Returns whether an operation of the BulkResponse got 503, which Roster answers only
-	 * when the database is unreachable.
+	 * Returns whether an operation of the BulkResponse got 503, which Roster returns when
+	 * the database is unreachable or an operation was a deadlock victim.
 	 */
-	static boolean stoppedByOutage(ObjectNode response) {
+	static boolean anyUnavailable(ObjectNode response) {
 		for (JsonNode operation : response.path("Operations")) {
 			if (operation.path("status").asString().equals("503")) {
 				return true;
@@ -197,6 +198,13 @@ class ScimBulk {
 				logger.debug("Bulk operation {} violated a database constraint (SQLSTATE {})", operation.index(),
 						DatabaseFailures.sqlState(ex));
 				return failure(operation, ScimErrors.constraintViolation(), location);
+			}
+			catch (PessimisticLockingFailureException ex) {
+				logger.warn(
+						"Bulk operation {} rolled back after a lock conflict with a concurrent request"
+								+ " (SQLSTATE {}, request id {})",
+						operation.index(), DatabaseFailures.sqlState(ex), this.requestId);
+				return failure(operation, ScimErrors.lockConflict(this.requestId), location);
 			}
 			catch (RuntimeException ex) {
 				if (DatabaseFailures.isOutage(ex)) {

@@ -27,6 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ScimErrors {
 
+	/**
+	 * {@code Retry-After} of a deadlock victim. It is short because the other transaction
+	 * of the deadlock holds its locks only until it commits.
+	 */
+	static final Duration LOCK_CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
+
 	private ScimErrors() {
 	}
 
@@ -62,6 +68,18 @@ final class ScimErrors {
 	static ScimException constraintViolation() {
 		return BadRequestException.invalidValue(
 				"A value is too long or conflicts with stored data; check the" + " lengths of the attributes sent");
+	}
+
+	/**
+	 * Returns the 503 error of a request that the database rolled back as the victim of a
+	 * deadlock with a concurrent request, which Spring reports as a
+	 * {@code PessimisticLockingFailureException}.
+	 */
+	static ScimException lockConflict(String requestId) {
+		return new ScimException(503, null,
+				"The request conflicted with a concurrent request for the same database rows and changed nothing."
+						+ " Retry after " + retryAfterSeconds(LOCK_CONFLICT_RETRY_AFTER) + " s. Request id: "
+						+ requestId);
 	}
 
 	static ResponseEntity<String> response(ScimException ex) {

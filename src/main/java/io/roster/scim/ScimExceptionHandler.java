@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -31,9 +32,10 @@ import io.roster.system.RosterProperties;
 
 /**
  * Turns every failure of a SCIM handler into a SCIM error body. Client mistakes are
- * logged at DEBUG; a database outage is a 503 with {@code Retry-After}; anything else is
- * a 500 whose body holds only a fixed detail and the request id, while the stack trace
- * goes to the log once, at ERROR, with its messages sanitized.
+ * logged at DEBUG; a database outage or a deadlock with a concurrent request is a 503
+ * with {@code Retry-After}; anything else is a 500 whose body holds only a fixed detail
+ * and the request id, while the stack trace goes to the log once, at ERROR, with its
+ * messages sanitized.
  */
 @RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, BulkController.class,
 		DiscoveryController.class, RootController.class, ScimFallbackController.class })
@@ -73,6 +75,15 @@ class ScimExceptionHandler {
 		// The exception's message quotes the values sent, so only its SQLSTATE is logged.
 		logger.debug("SCIM request violated a database constraint (SQLSTATE {})", DatabaseFailures.sqlState(ex));
 		return scim(ScimErrors.constraintViolation(), request);
+	}
+
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<String> lockConflict(PessimisticLockingFailureException ex, HttpServletRequest request) {
+		logger.warn("SCIM request rolled back after a lock conflict with a concurrent request (SQLSTATE {},"
+				+ " request id {})", DatabaseFailures.sqlState(ex), RequestIds.of(request));
+		ScimException conflict = ScimErrors.lockConflict(RequestIds.of(request));
+		recordFailure(request, conflict);
+		return ScimErrors.response(conflict, ScimErrors.LOCK_CONFLICT_RETRY_AFTER);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
