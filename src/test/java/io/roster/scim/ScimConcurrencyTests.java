@@ -52,9 +52,9 @@ class ScimConcurrencyTests {
 
 	private static final int SHARED_TEAMS = 10;
 
-	private static final int LEAVERS = 40;
+	private static final int LEAVERS = 80;
 
-	private static final int DELETERS = 8;
+	private static final int DELETERS = 16;
 
 	private static final int FILLER_TEAMS = 1000;
 
