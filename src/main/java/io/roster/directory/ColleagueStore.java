@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.roster.system.DatabaseProducts;
+import io.roster.system.DatabaseKind;
 
 /**
  * Reads and writes colleagues and their multi-valued attributes.
@@ -38,10 +38,12 @@ class ColleagueStore {
 
 	private final DirectoryCountStore counts;
 
-	private volatile @Nullable String keyShareLock;
+	private final DatabaseKind database;
 
-	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts) {
+	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts,
+			DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.batch = batch;
 		this.positions = positions;
 		this.counts = counts;
@@ -309,12 +311,7 @@ class ColleagueStore {
 	}
 
 	private String keyShareLock() {
-		String lock = this.keyShareLock;
-		if (lock == null) {
-			lock = DatabaseProducts.isPostgres(this.batch) ? " FOR KEY SHARE OF c" : "";
-			this.keyShareLock = lock;
-		}
-		return lock;
+		return this.database.isPostgres() ? " FOR KEY SHARE OF c" : "";
 	}
 
 	static @Nullable String key(@Nullable String value) {

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,18 +43,16 @@ class TableStatistics {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final DatabaseKind database;
 
 	private final JobLeases leases;
 
 	private final Duration interval;
 
-	private volatile Boolean postgres;
-
-	TableStatistics(JdbcClient jdbc, JdbcTemplate template, JobLeases leases,
+	TableStatistics(JdbcClient jdbc, DatabaseKind database, JobLeases leases,
 			@Value("${roster.database.statistics-interval:10s}") Duration interval) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.database = database;
 		this.leases = leases;
 		this.interval = interval;
 	}
@@ -78,7 +75,7 @@ class TableStatistics {
 	 * @return the tables analyzed
 	 */
 	List<String> refresh() {
-		if (!isPostgres() || !this.leases.tryAcquire(JOB, this.interval)) {
+		if (!this.database.isPostgres() || !this.leases.tryAcquire(JOB, this.interval)) {
 			return List.of();
 		}
 		List<Grown> grown = this.jdbc.sql("""
@@ -96,15 +93,6 @@ class TableStatistics {
 					table.changes(), table.counted());
 		}
 		return grown.stream().map(Grown::name).toList();
-	}
-
-	private boolean isPostgres() {
-		Boolean known = this.postgres;
-		if (known == null) {
-			known = DatabaseProducts.isPostgres(this.template);
-			this.postgres = known;
-		}
-		return known;
 	}
 
 	private static String quoted(String identifier) {

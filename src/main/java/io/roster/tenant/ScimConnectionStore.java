@@ -10,11 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.roster.system.DatabaseProducts;
+import io.roster.system.DatabaseKind;
 
 /**
  * Stores SCIM connections.
@@ -24,14 +23,13 @@ class ScimConnectionStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final DatabaseKind database;
 
 	/** The row lock a SCIM change takes on its connection; set on first use. */
-	private volatile @Nullable String sharedLock;
 
-	ScimConnectionStore(JdbcClient jdbc, JdbcTemplate template) {
+	ScimConnectionStore(JdbcClient jdbc, DatabaseKind database) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.database = database;
 	}
 
 	void insert(ScimConnection connection) {
@@ -78,12 +76,7 @@ class ScimConnectionStore {
 	}
 
 	private String sharedLock() {
-		String lock = this.sharedLock;
-		if (lock == null) {
-			lock = DatabaseProducts.isPostgres(this.template) ? "FOR SHARE" : "FOR UPDATE";
-			this.sharedLock = lock;
-		}
-		return lock;
+		return this.database.isPostgres() ? "FOR SHARE" : "FOR UPDATE";
 	}
 
 	boolean changeState(UUID companyId, UUID id, ConnectionState state, Instant now) {
