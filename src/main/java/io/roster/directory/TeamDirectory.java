@@ -2,6 +2,7 @@ package io.roster.directory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.system.DatabaseKind;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 
@@ -34,7 +36,11 @@ public class TeamDirectory {
 
 	private final History history;
 
-	TeamDirectory(TeamStore teams, ColleagueStore colleagues, Memberships memberships, History history) {
+	private final DatabaseKind database;
+
+	TeamDirectory(TeamStore teams, ColleagueStore colleagues, Memberships memberships, History history,
+			DatabaseKind database) {
+		this.database = database;
 		this.teams = teams;
 		this.colleagues = colleagues;
 		this.memberships = memberships;
@@ -123,6 +129,50 @@ public class TeamDirectory {
 			changes.addAll(applyMembers(actor, companyId, current.id(), members, resolved, now));
 		}
 		this.history.team(companyId, actor, current.id(), TeamChanges.action(changes), changes, now);
+		return new Changed<>(updated, changes);
+	}
+
+	/**
+	 * Adds and removes members of a linked team, leaving its profile as it is; the
+	 * removals apply first. On PostgreSQL, such changes to one team run side by side:
+	 * each holds the team's row {@code FOR KEY SHARE}, writes its member rows and
+	 * history, and takes the row lock only to count the change in the team's version just
+	 * before it commits. A change that must see the team stand still (a replace, an
+	 * expected version, a profile change, a deprovisioning) locks the row
+	 * {@code FOR UPDATE} and waits for them. With an expected version, a replace, on H2,
+	 * or when another connection takes the team over, this is {@link #update} with the
+	 * profile unchanged.
+	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
+	 */
+	@Transactional
+	public Changed<Team> changeMembers(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion,
+			MembershipChange members) {
+		UUID connectionId = ColleagueDirectory.connectionOf(actor);
+		if (expectedVersion != null || members.replace() || !this.database.isPostgres()) {
+			return update(actor, companyId, linkId, expectedVersion, UnaryOperator.identity(), members);
+		}
+		ResolvedMembers resolved = resolve(companyId, members);
+		requireAll(resolved.added(), members.add());
+		Team current = this.teams.holdForMembers(companyId, linkId)
+			.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		if (!connectionId.equals(current.scimConnectionId())) {
+			// Taking the team over writes its row, so this runs as update does. Its FOR
+			// UPDATE does not wait for this transaction's own FOR KEY SHARE.
+			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
+		}
+		Instant now = Timestamps.now();
+		Set<UUID> adding = new LinkedHashSet<>(resolved.added().values());
+		List<UUID> left = this.teams.removeMembersReturning(companyId, current.id(),
+				resolved.removed().values().stream().filter((id) -> !adding.contains(id)).toList());
+		List<UUID> joined = this.teams.addMembersReturning(companyId, current.id(), adding);
+		List<FieldChange> changes = new ArrayList<>();
+		joined.forEach((id) -> changes.add(new FieldChange("member", null, id.toString())));
+		left.forEach((id) -> changes.add(new FieldChange("member", id.toString(), null)));
+		this.history.memberships(companyId, actor, current.id(), joined, left, now);
+		this.history.team(companyId, actor, current.id(), TeamChanges.action(changes), changes, now);
+		long version = this.teams.countChange(companyId, current.id(), now);
+		Team updated = new Team(current.id(), linkId, current.profile(), current.managedBy(),
+				current.scimConnectionId(), false, version, current.createdAt(), now);
 		return new Changed<>(updated, changes);
 	}
 

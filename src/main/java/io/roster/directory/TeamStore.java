@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.roster.system.DatabaseKind;
+
 /**
  * Reads and writes teams and their members. A membership is one row, so adding or
  * removing members touches only those rows.
@@ -40,9 +42,12 @@ class TeamStore {
 
 	private final JdbcTemplate streaming;
 
+	private final DatabaseKind database;
+
 	TeamStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts,
-			DataSource dataSource) {
+			DataSource dataSource, DatabaseKind database) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.batch = batch;
 		this.positions = positions;
 		this.counts = counts;
@@ -92,16 +97,85 @@ class TeamStore {
 	}
 
 	private boolean lock(UUID companyId, String condition, Object key, @Nullable Long expectedVersion, Instant now) {
-		String versionCondition = (expectedVersion != null) ? " AND version = ?" : "";
-		List<Object> params = new ArrayList<>(List.of(Timestamps.toColumn(now), companyId, key));
-		if (expectedVersion != null) {
-			params.add(expectedVersion);
+		// FOR UPDATE, unlike the lock an UPDATE of the version takes on PostgreSQL,
+		// conflicts with FOR KEY SHARE, so this waits for the membership changes in
+		// progress (see holdForMembers) and they wait for it.
+		List<Long> versions = this.jdbc
+			.sql("SELECT version FROM team WHERE company_id = ? AND " + condition + " FOR UPDATE")
+			.params(companyId, key)
+			.query(Long.class)
+			.list();
+		if (versions.isEmpty() || (expectedVersion != null && versions.get(0) != expectedVersion.longValue())) {
+			return false;
 		}
-		return this.jdbc
-			.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND " + condition
-					+ versionCondition)
-			.params(params)
-			.update() == 1;
+		this.jdbc.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND " + condition)
+			.params(Timestamps.toColumn(now), companyId, key)
+			.update();
+		return true;
+	}
+
+	/**
+	 * Reads a linked team and holds its row {@code FOR KEY SHARE} until the transaction
+	 * ends, on PostgreSQL only. Any number of membership changes can hold the row this
+	 * way at once, while a change that locks the team {@code FOR UPDATE} waits for all of
+	 * them, and they for it.
+	 */
+	Optional<Team> holdForMembers(UUID companyId, String linkId) {
+		return this.jdbc.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND t.link_id = ? FOR KEY SHARE OF t")
+			.params(companyId, linkId)
+			.query(TeamStore::map)
+			.optional();
+	}
+
+	/**
+	 * Inserts the memberships that do not exist yet, in colleague id order, and returns
+	 * the colleagues added. PostgreSQL only ({@code RETURNING}). Transactions that insert
+	 * in the same order wait for each other's rows without deadlocking.
+	 */
+	List<UUID> addMembersReturning(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
+		List<UUID> added = new ArrayList<>();
+		for (List<UUID> chunk : ColleagueStore.chunks(colleagueIds.stream().sorted().toList())) {
+			List<Object> params = new ArrayList<>(chunk.size() * 3);
+			added.addAll(this.jdbc.sql(insertMembers(companyId, teamId, chunk, params) + " RETURNING colleague_id")
+				.params(params)
+				.query((rs, row) -> rs.getObject("colleague_id", UUID.class))
+				.list());
+		}
+		return added;
+	}
+
+	/**
+	 * Deletes the memberships of the colleagues, in colleague id order, and returns the
+	 * colleagues that were members.
+	 */
+	List<UUID> removeMembersReturning(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
+		List<UUID> sorted = colleagueIds.stream().distinct().sorted().toList();
+		if (sorted.isEmpty()) {
+			return List.of();
+		}
+		List<Object[]> rows = sorted.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
+		int[] counts = this.batch
+			.batchUpdate("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?", rows);
+		List<UUID> removed = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] > 0) {
+				removed.add(sorted.get(i));
+			}
+		}
+		return removed;
+	}
+
+	/**
+	 * Counts a change in the team's version and returns the new version. PostgreSQL only
+	 * ({@code RETURNING}). A membership change takes the row lock here and holds it only
+	 * until it commits.
+	 */
+	long countChange(UUID companyId, UUID teamId, Instant now) {
+		return this.jdbc.sql(
+				"UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND id = ? RETURNING version")
+			.params(Timestamps.toColumn(now), companyId, teamId)
+			.query(Long.class)
+			.single();
 	}
 
 	Optional<Team> findById(UUID companyId, UUID id) {
@@ -183,18 +257,22 @@ class TeamStore {
 	void addMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
 		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
 			List<Object> params = new ArrayList<>(chunk.size() * 3);
-			for (UUID colleagueId : chunk) {
-				params.add(companyId);
-				params.add(teamId);
-				params.add(colleagueId);
-			}
-			String rows = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"));
-			this.jdbc
-				.sql("INSERT INTO team_member (company_id, team_id, colleague_id) VALUES " + rows
-						+ " ON CONFLICT DO NOTHING")
-				.params(params)
-				.update();
+			this.jdbc.sql(insertMembers(companyId, teamId, chunk, params)).params(params).update();
 		}
+	}
+
+	/**
+	 * Returns a multi-row INSERT of the memberships that skips existing ones, and adds
+	 * its parameters to {@code params}.
+	 */
+	private static String insertMembers(UUID companyId, UUID teamId, List<UUID> colleagueIds, List<Object> params) {
+		for (UUID colleagueId : colleagueIds) {
+			params.add(companyId);
+			params.add(teamId);
+			params.add(colleagueId);
+		}
+		return "INSERT INTO team_member (company_id, team_id, colleague_id) VALUES "
+				+ String.join(", ", Collections.nCopies(colleagueIds.size(), "(?, ?, ?)")) + " ON CONFLICT DO NOTHING";
 	}
 
 	/**
@@ -258,15 +336,22 @@ class TeamStore {
 
 	/**
 	 * Removes a colleague from every team, counting the change in each team's version.
-	 * The team rows are locked one by one in team id order, so that two transactions that
-	 * remove colleagues of the same teams cannot each hold a team row that the other
-	 * waits for. A single {@code UPDATE ... WHERE id IN (...)} locks the rows in whatever
-	 * order its plan reads them, so two of those can deadlock on PostgreSQL.
+	 * The team rows are locked {@code FOR UPDATE} in team id order, so that two
+	 * transactions that remove colleagues of the same teams cannot each hold a team row
+	 * that the other waits for. A single {@code UPDATE ... WHERE id IN (...)} locks the
+	 * rows in whatever order its plan reads them, so two of those can deadlock on
+	 * PostgreSQL. {@code FOR UPDATE} also waits for the membership changes that hold a
+	 * team {@code FOR KEY SHARE} (see {@link #holdForMembers}), which an UPDATE's lock
+	 * does not conflict with; PostgreSQL locks the rows in the order of the sort. H2 has
+	 * no such changes, and there the UPDATEs lock the rows in order.
 	 */
 	void removeFromAllTeams(UUID companyId, UUID colleagueId, Instant now) {
-		List<UUID> teamIds = this.jdbc
-			.sql("SELECT team_id FROM team_member WHERE company_id = ? AND colleague_id = ? ORDER BY team_id")
-			.params(companyId, colleagueId)
+		List<UUID> teamIds = this.jdbc.sql("""
+				SELECT t.id AS team_id FROM team t
+				WHERE t.company_id = ? AND t.id IN
+				  (SELECT m.team_id FROM team_member m WHERE m.company_id = ? AND m.colleague_id = ?)
+				ORDER BY t.id""" + (this.database.isPostgres() ? " FOR UPDATE" : ""))
+			.params(companyId, companyId, colleagueId)
 			.query((rs, row) -> rs.getObject("team_id", UUID.class))
 			.list();
 		if (!teamIds.isEmpty()) {

@@ -65,6 +65,11 @@ final class GroupPatches {
 		return new MembershipChange(this.replace, this.add, this.remove);
 	}
 
+	/** Returns whether the PATCH changes only members. */
+	boolean membersOnly() {
+		return this.profileOps.isEmpty();
+	}
+
 	UnaryOperator<TeamProfile> profileChange() {
 		if (this.profileOps.isEmpty()) {
 			return UnaryOperator.identity();

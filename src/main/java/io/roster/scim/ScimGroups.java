@@ -104,9 +104,12 @@ class ScimGroups {
 		call.habitsApplied(this.habits.rewritePatch(body));
 		List<PatchOps.Op> ops = PatchOps.parse(body);
 		GroupPatches patches = GroupPatches.of(id, ops, () -> currentMembers(call.company(), id));
-		return this.activity.change(
-				call, status, () -> this.teams.update(call.actor(), call.company().id(), id, expectedVersion,
-						patches.profileChange(), patches.membershipChange()),
+		return this.activity.change(call, status,
+				() -> patches.membersOnly()
+						? this.teams.changeMembers(call.actor(), call.company().id(), id, expectedVersion,
+								patches.membershipChange())
+						: this.teams.update(call.actor(), call.company().id(), id, expectedVersion,
+								patches.profileChange(), patches.membershipChange()),
 				(team) -> null, GroupResources::attributeNames);
 	}
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.roster.support.RosterServer;
 import io.roster.support.ScimHttp;
@@ -28,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 import static io.roster.scim.ScimFixtures.createGroup;
 import static io.roster.scim.ScimFixtures.createUser;
+import static io.roster.scim.ScimFixtures.groupBody;
+import static io.roster.scim.ScimFixtures.memberIds;
 import static io.roster.scim.ScimFixtures.patchBody;
 import static io.roster.scim.ScimFixtures.userBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,9 @@ class ScimConcurrencyTests {
 	private static final int DELETERS = 16;
 
 	private static final int FILLER_TEAMS = 1000;
+
+	/** Membership streams that race a replace, an If-Match PATCH or a delete. */
+	private static final int MIXED_STREAMS = 12;
 
 	private static RosterServer server;
 
@@ -127,9 +133,8 @@ class ScimConcurrencyTests {
 	@Test
 	void deletesOfTeamMatesAllSucceed() throws Exception {
 		// With this many teams, PostgreSQL 17 plans the removal from all teams as a scan
-		// of
-		// the user's membership rows, in the order they were added, instead of a scan of
-		// the company's teams in id order.
+		// of the user's membership rows, in the order they were added, instead of a scan
+		// of the company's teams in id order.
 		createGroups(FILLER_TEAMS, "Filler %d " + this.database);
 		List<String> teams = new ArrayList<>();
 		for (int team = 0; team < SHARED_TEAMS; team++) {
@@ -222,6 +227,141 @@ class ScimConcurrencyTests {
 			JsonNode found = scim.get("/Users?filter=userName%20eq%20%22" + userName + "%22").json();
 			assertThat(found.get("totalResults").asInt()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void overlappingAddsRecordEachJoinOnce() throws Exception {
+		String group = createGroup(scim, "Overlapping adds " + this.database).get("id").asString();
+		List<String> users = users("overlap", 30);
+		long versionBefore = groupVersion(group);
+		List<Callable<List<Integer>>> streams = new ArrayList<>();
+		for (int stream = 0; stream < MIXED_STREAMS; stream++) {
+			// Every PATCH adds all the users in an order of its own, so the PATCHes
+			// insert the same rows in different orders.
+			Random random = new Random(stream);
+			streams.add(() -> {
+				List<Integer> statuses = new ArrayList<>();
+				for (int patch = 0; patch < PATCHES_PER_STREAM; patch++) {
+					List<String> shuffled = new ArrayList<>(users);
+					Collections.shuffle(shuffled, random);
+					statuses.add(scim.patch("/Groups/" + group, addMembers(shuffled)).status());
+				}
+				return statuses;
+			});
+		}
+
+		List<Integer> statuses = runTogether(streams);
+
+		assertThat(statuses).containsOnly(204);
+		assertThat(memberIds(scim, "/Groups/" + group)).containsExactlyInAnyOrderElementsOf(users);
+		assertThat(groupVersion(group)).isEqualTo(versionBefore + MIXED_STREAMS * PATCHES_PER_STREAM);
+		for (String user : users) {
+			assertThat(joinedEntries(user)).as("joined_team entries of %s", user).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void replaceWaitsForMemberPatches() throws Exception {
+		String group = createGroup(scim, "Replace race " + this.database).get("id").asString();
+		List<String> users = users("replace", MIXED_STREAMS * PATCHES_PER_STREAM + 3);
+		List<String> replacement = users.subList(users.size() - 3, users.size());
+		List<Callable<List<Integer>>> writers = new ArrayList<>();
+		for (int stream = 0; stream < MIXED_STREAMS; stream++) {
+			int first = stream * PATCHES_PER_STREAM;
+			writers.add(() -> {
+				List<Integer> statuses = new ArrayList<>();
+				for (int patch = 0; patch < PATCHES_PER_STREAM; patch++) {
+					// Each PATCH also adds the users of the replacement, the rows the PUT
+					// writes too.
+					List<String> adding = new ArrayList<>(replacement);
+					adding.add(users.get(first + patch));
+					statuses.add(scim.patch("/Groups/" + group, addMembers(adding)).status());
+				}
+				return statuses;
+			});
+		}
+		writers.add(() -> List.of(scim
+			.put("/Groups/" + group, groupBody("Replace race " + this.database, replacement.toArray(String[]::new)))
+			.status()));
+		writers.add(() -> {
+			String etag = scim.get("/Groups/" + group).header("ETag");
+			return List
+				.of(scim.patch("/Groups/" + group, addMembers(replacement.subList(0, 1)), "If-Match", etag).status());
+		});
+
+		List<Integer> statuses = runTogether(writers);
+		Set<String> members = new HashSet<>(memberIds(scim, "/Groups/" + group));
+
+		assertThat(statuses).allMatch((status) -> status == 200 || status == 204 || status == 412);
+		assertThat(members).containsAll(replacement);
+		assertThat(users).containsAll(members);
+	}
+
+	@Test
+	void deletedUserLeavesEveryGroup() throws Exception {
+		List<String> users = users("leaving", 9);
+		String leaving = users.get(0);
+		List<String> groups = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			groups.add(createGroup(scim, "Leaving " + i + " " + this.database, leaving).get("id").asString());
+		}
+		List<Callable<List<Integer>>> writers = new ArrayList<>();
+		for (String group : groups) {
+			writers.add(() -> {
+				List<Integer> statuses = new ArrayList<>();
+				for (String user : users.subList(1, users.size())) {
+					statuses
+						.add(scim.patch("/Groups/" + group,
+								patchBody(
+										"{\"op\": \"remove\", \"path\": \"members[value eq \\\"" + leaving + "\\\"]\"}",
+										"{\"op\": \"add\", \"path\": \"members\", \"value\": [{\"value\": \"" + user
+												+ "\"}]}"))
+							.status());
+				}
+				return statuses;
+			});
+		}
+		writers.add(() -> List.of(scim.delete("/Users/" + leaving).status()));
+
+		List<Integer> statuses = runTogether(writers);
+
+		assertThat(statuses).containsOnly(204);
+		for (String group : groups) {
+			assertThat(memberIds(scim, "/Groups/" + group))
+				.containsExactlyInAnyOrderElementsOf(users.subList(1, users.size()));
+		}
+	}
+
+	private List<String> users(String prefix, int count) {
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			users.add(createUser(scim, prefix + "." + i + "." + this.database + "@example.com").get("id").asString());
+		}
+		return users;
+	}
+
+	private static int joinedEntries(String userId) {
+		return server.bean(JdbcClient.class)
+			.sql("""
+					SELECT COUNT(*) FROM history_entry h JOIN colleague c ON c.company_id = h.company_id AND c.id = h.subject_id
+					WHERE c.link_id = ? AND h.action = 'joined_team'""")
+			.param(userId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Starts the writers together and returns all their statuses. */
+	private static List<Integer> runTogether(List<Callable<List<Integer>>> writers) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(writers.size());
+		List<Callable<List<Integer>>> started = writers.stream().<Callable<List<Integer>>>map((writer) -> () -> {
+			start.await();
+			return writer.call();
+		}).toList();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<List<Integer>> result : executor.invokeAll(started)) {
+			statuses.addAll(result.get());
+		}
+		return statuses;
 	}
 
 	/** Sends {@code writers} requests at once and returns their statuses. */

@@ -156,7 +156,7 @@ class ScimDeadlockTests {
 	private static boolean waitsForTeamLock(Connection connection) throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement("""
 				SELECT COUNT(*) FROM pg_stat_activity
-				WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE team %'""");
+				WHERE pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE '%FROM team t%'""");
 				ResultSet rows = select.executeQuery()) {
 			rows.next();
 			return rows.getLong(1) > 0;
