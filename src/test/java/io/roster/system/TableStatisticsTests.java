@@ -21,6 +21,7 @@ import io.roster.support.SettableClock;
 import io.roster.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The refresh of table statistics on a new database: a table that fills up is analyzed
@@ -91,7 +92,7 @@ class TableStatisticsTests {
 		awaitRefreshOf("filling");
 		nextInterval();
 		insert(1500, 2500);
-		List<String> grownByTwoThirds = settledRefresh();
+		List<String> grownByTwoThirds = settledRefresh(1000);
 		nextInterval();
 		insert(2500, 4000);
 
@@ -111,7 +112,7 @@ class TableStatisticsTests {
 		insert(0, 1500);
 		awaitRefreshOf("filling");
 		insert(1500, 5000);
-		waitForStatistics();
+		awaitCounted(3500);
 
 		List<String> sameInterval = refresh();
 		nextInterval();
@@ -133,26 +134,29 @@ class TableStatisticsTests {
 	 * rows in its statistics views a moment after the transaction that made them.
 	 */
 	private List<String> awaitRefreshOf(String table) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		List<String> analyzed = refresh();
-		while (this.database == TestDatabase.POSTGRESQL && !analyzed.contains(table) && System.nanoTime() < deadline) {
-			sleep(Duration.ofMillis(200));
-			nextInterval();
-			analyzed = refresh();
+		if (this.database != TestDatabase.POSTGRESQL) {
+			return refresh();
 		}
-		return analyzed;
+		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			nextInterval();
+			return refresh();
+		}, (analyzed) -> analyzed.contains(table));
 	}
 
-	/** Refreshes after PostgreSQL has had time to count the latest changes. */
-	private List<String> settledRefresh() {
-		waitForStatistics();
+	/** Refreshes once PostgreSQL counts at least {@code changes} rows changed. */
+	private List<String> settledRefresh(long changes) {
+		awaitCounted(changes);
 		return refresh();
 	}
 
-	private void waitForStatistics() {
+	private void awaitCounted(long changes) {
 		if (this.database == TestDatabase.POSTGRESQL) {
-			// A PostgreSQL backend reports its counts when idle, at most once a second.
-			sleep(Duration.ofMillis(2500));
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> this.jdbc
+					.sql("SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = 'filling'")
+					.query(Long.class)
+					.single() >= changes);
 		}
 	}
 
@@ -168,16 +172,6 @@ class TableStatisticsTests {
 
 	private static void nextInterval() {
 		server.bean(SettableClock.class).advance(INTERVAL.plusSeconds(1));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
