@@ -151,13 +151,20 @@ public class TeamDirectory {
 		if (expectedVersion != null || members.replace() || !this.database.isPostgres()) {
 			return update(actor, companyId, linkId, expectedVersion, UnaryOperator.identity(), members);
 		}
+		// A takeover writes the team's row, so it runs as update does. It must start
+		// before
+		// this transaction holds the row FOR KEY SHARE, because two takeovers that each
+		// hold the row that way and then lock it FOR UPDATE deadlock. The check after the
+		// hold catches a takeover by another connection in between.
+		Team seen = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		if (!connectionId.equals(seen.scimConnectionId())) {
+			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
+		}
 		ResolvedMembers resolved = resolve(companyId, members);
 		requireAll(resolved.added(), members.add());
 		Team current = this.teams.holdForMembers(companyId, linkId)
 			.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
 		if (!connectionId.equals(current.scimConnectionId())) {
-			// Taking the team over writes its row, so this runs as update does. Its FOR
-			// UPDATE does not wait for this transaction's own FOR KEY SHARE.
 			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
 		}
 		Instant now = Timestamps.now();

@@ -22,6 +22,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.roster.support.RosterServer;
+import io.roster.support.TestCompany;
+import io.roster.tenant.ConnectionState;
+import io.roster.tenant.IdentityProvider;
+import io.roster.tenant.Plan;
+import io.roster.tenant.ScimConnection;
+import io.roster.tenant.ScimConnections;
+import io.roster.tenant.ScimTokens;
 import io.roster.support.ScimHttp;
 import io.roster.support.TestDatabase;
 
@@ -332,6 +339,43 @@ class ScimConcurrencyTests {
 		}
 	}
 
+	@Test
+	void newConnectionTakesGroupOverOnce() throws Exception {
+		// A company moves to another identity provider: the new connection's first
+		// PATCHes to a group of the old one arrive together, and each takes the group
+		// over.
+		TestCompany company = server.newCompany("Takeover " + this.database, Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ScimHttp old = company.scim();
+		List<String> groups = new ArrayList<>();
+		for (int race = 0; race < RACES; race++) {
+			groups.add(createGroup(old, "Taken over " + race + " " + this.database).get("id").asString());
+		}
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < MIXED_STREAMS; i++) {
+			users.add(createUser(old, "takeover." + i + "." + this.database + "@example.com").get("id").asString());
+		}
+		assertThat(company.api().post("scim-connections/" + company.connectionId() + "/disable", null).status())
+			.isEqualTo(200);
+		ScimConnection connection = server.bean(ScimConnections.class)
+			.open(company.id(), IdentityProvider.ENTRA, ConnectionState.LIVE);
+		ScimHttp next = new ScimHttp(server.scimUrl(), server.bean(ScimTokens.class).issue(connection, "Next"));
+		for (String group : groups) {
+			List<Callable<List<String>>> writers = new ArrayList<>();
+			for (String user : users) {
+				writers.add(() -> {
+					ScimHttp.Response response = next.patch("/Groups/" + group, addMembers(List.of(user)));
+					return List.of(response.status() + " " + response.body());
+				});
+			}
+
+			List<String> outcomes = runTogether(writers);
+
+			assertThat(outcomes).as("outcomes for %s", group)
+				.allSatisfy((outcome) -> assertThat(outcome).startsWith("204 "));
+			assertThat(memberIds(next, "/Groups/" + group)).containsExactlyInAnyOrderElementsOf(users);
+		}
+	}
+
 	private List<String> users(String prefix, int count) {
 		List<String> users = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -351,14 +395,14 @@ class ScimConcurrencyTests {
 	}
 
 	/** Starts the writers together and returns all their statuses. */
-	private static List<Integer> runTogether(List<Callable<List<Integer>>> writers) throws Exception {
+	private static <T> List<T> runTogether(List<Callable<List<T>>> writers) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(writers.size());
-		List<Callable<List<Integer>>> started = writers.stream().<Callable<List<Integer>>>map((writer) -> () -> {
+		List<Callable<List<T>>> started = writers.stream().<Callable<List<T>>>map((writer) -> () -> {
 			start.await();
 			return writer.call();
 		}).toList();
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<List<Integer>> result : executor.invokeAll(started)) {
+		List<T> statuses = new ArrayList<>();
+		for (Future<List<T>> result : executor.invokeAll(started)) {
 			statuses.addAll(result.get());
 		}
 		return statuses;
