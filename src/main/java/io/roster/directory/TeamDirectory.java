@@ -106,13 +106,7 @@ public class TeamDirectory {
 		UUID connectionId = ColleagueDirectory.connectionOf(actor);
 		@Nullable ResolvedMembers resolved = members.isEmpty() ? null : resolve(companyId, members);
 		Instant now = Timestamps.now();
-		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
-			Team current = findLinked(companyId, linkId)
-				.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
-					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
-		}
-		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		Team current = lockLinked(companyId, linkId, expectedVersion, now);
 		TeamProfile profile = change.apply(current.profile());
 		Team updated = new Team(current.id(), linkId, profile, Colleague.SCIM, connectionId, false, current.version(),
 				current.createdAt(), now);
@@ -191,21 +185,31 @@ public class TeamDirectory {
 	@Transactional
 	public Changed<Team> archive(Actor actor, UUID companyId, String linkId, @Nullable Long expectedVersion) {
 		ColleagueDirectory.connectionOf(actor);
-		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-		if (expectedVersion != null && expectedVersion != current.version()) {
-			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
-					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
-		}
 		Instant now = Timestamps.now();
+		Team current = lockLinked(companyId, linkId, expectedVersion, now);
 		Team archived = new Team(current.id(), null, current.profile(), current.managedBy(), current.scimConnectionId(),
-				true, current.version() + 1, current.createdAt(), now);
-		if (!this.teams.update(companyId, archived, current.version())) {
-			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
-					"Group " + linkId + " changed concurrently; retry the request");
-		}
+				true, current.version(), current.createdAt(), now);
+		this.teams.update(companyId, archived, current.version());
 		List<FieldChange> changes = TeamChanges.between(current, archived);
 		this.history.team(companyId, actor, current.id(), "archived", changes, now);
 		return new Changed<>(archived, changes);
+	}
+
+	/**
+	 * Locks a linked team's row until the transaction ends, counting the change in its
+	 * version, and returns the team as locked. The lock waits for the changes in
+	 * progress, so without an expected version a concurrent change makes this wait, not
+	 * fail with a stale version.
+	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
+	 */
+	private Team lockLinked(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
+		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
+			Team current = findLinked(companyId, linkId)
+				.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
+		}
+		return findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
 	}
 
 	/** Searches the linked teams of a company, in the order the page request gives. */

@@ -376,6 +376,31 @@ class ScimConcurrencyTests {
 		}
 	}
 
+	@Test
+	void deleteRacingMemberPatchesSucceeds() throws Exception {
+		for (int race = 0; race < RACES; race++) {
+			String group = createGroup(scim, "Deleted in a race " + race + " " + this.database).get("id").asString();
+			List<String> users = users("deleted." + race, MIXED_STREAMS);
+			List<Callable<List<String>>> writers = new ArrayList<>();
+			for (String user : users) {
+				writers.add(() -> List.of(scim.patch("/Groups/" + group, addMembers(List.of(user))).status() + ""));
+			}
+			writers.add(() -> {
+				ScimHttp.Response response = scim.delete("/Groups/" + group);
+				return List.of("DELETE " + response.status() + " " + response.body());
+			});
+
+			List<String> outcomes = runTogether(writers);
+
+			// A DELETE without If-Match has no precondition to fail, so it waits for the
+			// PATCHes and archives the group. A PATCH after it finds no group.
+			assertThat(outcomes).as("outcomes of race %d", race).contains("DELETE 204 ");
+			assertThat(outcomes).as("outcomes of race %d", race)
+				.allMatch((outcome) -> outcome.startsWith("DELETE ") || outcome.equals("204") || outcome.equals("404"));
+			assertThat(scim.get("/Groups/" + group).status()).isEqualTo(404);
+		}
+	}
+
 	private List<String> users(String prefix, int count) {
 		List<String> users = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
