@@ -219,6 +219,17 @@ class ScimPatchErrorTests {
 		assertThat(read(scim, path)).isEqualTo(before);
 	}
 
+	@Test
+	void memberAddToMissingGroupIsNotFound() {
+		String path = "/Groups/" + UUID.randomUUID();
+		String unknownId = UUID.randomUUID().toString();
+
+		ScimHttp.Response response = scim.patch(path,
+				patchBody("{\"op\": \"add\", \"path\": \"members\", \"value\": [{\"value\": \"" + unknownId + "\"}]}"));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+	}
+
 	/** Creates a User or a Group and returns its path, such as {@code /Users/<id>}. */
 	private static String create(String endpoint) {
 		created++;
