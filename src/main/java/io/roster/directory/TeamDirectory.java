@@ -2,6 +2,7 @@ package io.roster.directory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -162,10 +163,13 @@ public class TeamDirectory {
 			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
 		}
 		Instant now = Timestamps.now();
-		Set<UUID> adding = new LinkedHashSet<>(resolved.added().values());
+		Set<UUID> adding = new LinkedHashSet<>(members.add().stream().map(resolved.added()::get).toList());
 		List<UUID> left = this.teams.removeMembersReturning(companyId, current.id(),
 				resolved.removed().values().stream().filter((id) -> !adding.contains(id)).toList());
-		List<UUID> joined = this.teams.addMembersReturning(companyId, current.id(), adding);
+		// The rows are inserted in colleague id order, but the history lists the joins in
+		// request order, as update does.
+		Set<UUID> inserted = new HashSet<>(this.teams.addMembersReturning(companyId, current.id(), adding));
+		List<UUID> joined = adding.stream().filter(inserted::contains).toList();
 		List<FieldChange> changes = new ArrayList<>();
 		joined.forEach((id) -> changes.add(new FieldChange("member", null, id.toString())));
 		left.forEach((id) -> changes.add(new FieldChange("member", id.toString(), null)));

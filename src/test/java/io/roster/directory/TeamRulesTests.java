@@ -270,6 +270,30 @@ class TeamRulesTests {
 	}
 
 	@Test
+	void memberPatchRecordsJoinsInRequestOrder() {
+		TestCompany company = newCompany();
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			users.add(createUser(company.scim(), "{\"userName\": \"large." + i + "@x.test\"}"));
+		}
+		String group = company.scim().post("/Groups", "{\"displayName\": \"Ordered\"}").json().get("id").asString();
+		List<Integer> order = List.of(5, 0, 7, 2, 6, 1, 4, 3);
+
+		ScimHttp.Response patched = company.scim()
+			.patch("/Groups/" + group, "{\"Operations\": [{\"op\": \"add\", \"path\": \"members\", \"value\": "
+					+ members(order.stream().map(users::get).toList()) + "}]}");
+		JsonNode team = team(company.api(), "Ordered");
+		JsonNode history = company.api().get("teams/" + team.get("id").asString() + "/history").json();
+		JsonNode lastEntry = history.get(history.size() - 1);
+
+		// The H2 path records the joins in the order of the request, and PostgreSQL does
+		// the same although it inserts the rows in colleague id order.
+		assertThat(patched.status()).isEqualTo(204);
+		assertThat(lastEntry.get("changes")).extracting((change) -> change.get("newValue").asString(null))
+			.containsExactlyElementsOf(order.stream().map((user) -> colleagueId(company, user)).toList());
+	}
+
+	@Test
 	void patchWaitsForMemberDeprovisioning() throws Exception {
 		// PostgreSQL keeps the colleagues a PATCH adds linked until it commits. H2 has no
 		// row lock for that.
