@@ -73,8 +73,7 @@ class ApiExceptionHandler {
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ApiRequestBodies.BodyLimitException limit) {
 				// The rest of the body is not read, so the connection cannot carry
-				// another
-				// request.
+				// another request.
 				response.setHeader(HttpHeaders.CONNECTION, "close");
 				return problem(limit.status(), limit.getMessage(), null);
 			}

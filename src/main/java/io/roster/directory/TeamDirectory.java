@@ -147,10 +147,9 @@ public class TeamDirectory {
 			return update(actor, companyId, linkId, expectedVersion, UnaryOperator.identity(), members);
 		}
 		// A takeover writes the team's row, so it runs as update does. It must start
-		// before
-		// this transaction holds the row FOR KEY SHARE, because two takeovers that each
-		// hold the row that way and then lock it FOR UPDATE deadlock. The check after the
-		// hold catches a takeover by another connection in between.
+		// before this transaction holds the row FOR KEY SHARE, because two takeovers
+		// that each hold the row that way and then lock it FOR UPDATE deadlock. The
+		// check after the hold catches a takeover by another connection in between.
 		Team seen = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
 		if (!connectionId.equals(seen.scimConnectionId())) {
 			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);

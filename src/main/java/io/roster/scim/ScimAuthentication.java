@@ -118,8 +118,7 @@ class ScimAuthentication extends OncePerRequestFilter {
 			return;
 		}
 		// Only connections of valid tokens get a rate limit bucket, which bounds the
-		// number
-		// of buckets.
+		// number of buckets.
 		if (knownConnection == null) {
 			String connection = access.get().connection().id().toString();
 			rememberToken(tokenKey, connection);

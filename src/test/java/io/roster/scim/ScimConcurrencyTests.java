@@ -84,8 +84,7 @@ class ScimConcurrencyTests {
 	static void startServer(TestDatabase database) {
 		// Every stream belongs to one company and they all send at once, so the company's
 		// concurrency cap is raised to the number of streams. The tests send more
-		// requests
-		// than the default rate limit's burst, so the rate limit is raised too.
+		// requests than the default rate limit's burst, so the rate limit is raised too.
 		server = RosterServer.start(database,
 				Map.of("roster.scim.max-concurrent-requests-per-company", String.valueOf(STREAMS),
 						"roster.scim.rate-limit.requests-per-second", "1000000", "roster.scim.rate-limit.burst",

@@ -136,8 +136,7 @@ class ScimCrashTests {
 			}
 			catch (IOException ex) {
 				// The process is dying, so the outcome of this request is unknown; the
-				// next
-				// one fails until the kill is noticed.
+				// next one fails until the kill is noticed.
 				Thread.onSpinWait();
 			}
 			catch (AssertionError ex) {
