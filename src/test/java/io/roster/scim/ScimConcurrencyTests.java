@@ -242,8 +242,8 @@ class ScimConcurrencyTests {
 		long versionBefore = groupVersion(group);
 		List<Callable<List<Integer>>> streams = new ArrayList<>();
 		for (int stream = 0; stream < MIXED_STREAMS; stream++) {
-			// Every PATCH adds all the users in an order of its own, so the PATCHes
-			// insert the same rows in different orders.
+			// Every PATCH names all the users, each PATCH in an order of its own, so all
+			// of them write the same membership rows.
 			Random random = new Random(stream);
 			streams.add(() -> {
 				List<Integer> statuses = new ArrayList<>();
