@@ -58,7 +58,7 @@ class Memberships {
 			.distinct()
 			.sorted()
 			.toList();
-		this.teams.removeMembers(companyId, teamId, left);
+		this.teams.removeMembersReturning(companyId, teamId, left);
 		this.teams.addMembers(companyId, teamId, joined);
 		this.history.memberships(companyId, actor, teamId, joined, left, now);
 		List<FieldChange> changes = new ArrayList<>();

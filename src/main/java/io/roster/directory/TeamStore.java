@@ -145,8 +145,9 @@ class TeamStore {
 	}
 
 	/**
-	 * Deletes the memberships of the colleagues, in colleague id order, and returns the
-	 * colleagues that were members.
+	 * Deletes the memberships of the colleagues, in colleague id order, with one batch of
+	 * statements that each delete one row by its primary key, and returns the colleagues
+	 * that were members.
 	 */
 	List<UUID> removeMembersReturning(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
 		List<UUID> sorted = colleagueIds.stream().distinct().sorted().toList();
@@ -273,19 +274,6 @@ class TeamStore {
 		}
 		return "INSERT INTO team_member (company_id, team_id, colleague_id) VALUES "
 				+ String.join(", ", Collections.nCopies(colleagueIds.size(), "(?, ?, ?)")) + " ON CONFLICT DO NOTHING";
-	}
-
-	/**
-	 * Removes members with one batch of statements that each delete one row by its
-	 * primary key.
-	 */
-	void removeMembers(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
-		if (colleagueIds.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = colleagueIds.stream().map((id) -> new Object[] { companyId, teamId, id }).toList();
-		this.batch.batchUpdate("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?",
-				rows);
 	}
 
 	void removeAllMembers(UUID companyId, UUID teamId) {
