@@ -147,10 +147,8 @@ public class AppTeams {
 	 * @param field what the caller changes, named in the error
 	 */
 	private Team lockChangeable(UUID companyId, UUID id, String field, Instant now) {
-		if (!this.teams.lockForChangeById(companyId, id, null, now)) {
-			throw DirectoryException.notFound("Team", id.toString());
-		}
-		Team team = get(companyId, id);
+		Team team = this.teams.lockForChangeById(companyId, id, null, now)
+			.orElseThrow(() -> DirectoryException.notFound("Team", id.toString()));
 		if (team.isScimManaged()) {
 			throw this.managedElsewhere.error(companyId, team.scimConnectionId(),
 					"team " + team.profile().displayName(), field);

@@ -206,13 +206,13 @@ public class TeamDirectory {
 	 * @param expectedVersion the version the caller saw, or {@code null} for the latest
 	 */
 	private Team lockLinked(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
-		if (!this.teams.lockForChange(companyId, linkId, expectedVersion, now)) {
-			Team current = findLinked(companyId, linkId)
-				.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-			throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
-					"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
+		Optional<Team> locked = this.teams.lockForChange(companyId, linkId, expectedVersion, now);
+		if (locked.isPresent()) {
+			return locked.get();
 		}
-		return findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		Team current = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
+		throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "version",
+				"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
 	}
 
 	/** Searches the linked teams of a company, in the order the page request gives. */

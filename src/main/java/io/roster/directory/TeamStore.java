@@ -85,33 +85,37 @@ class TeamStore {
 	 * Counts a change in the team's version and takes the team's row lock until the
 	 * transaction ends, so that changes to one team apply one after another.
 	 * @param expectedVersion the version the team must be at, or {@code null} for any
-	 * @return whether the team was found at the expected version
+	 * @return the team as locked, with the counted version, or empty when the team was
+	 * not found at the expected version
 	 */
-	boolean lockForChange(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
-		return lock(companyId, "link_id = ?", linkId, expectedVersion, now);
+	Optional<Team> lockForChange(UUID companyId, String linkId, @Nullable Long expectedVersion, Instant now) {
+		return lock(companyId, "t.link_id = ?", linkId, expectedVersion, now);
 	}
 
 	/** Like {@link #lockForChange}, for a team named by its internal id. */
-	boolean lockForChangeById(UUID companyId, UUID id, @Nullable Long expectedVersion, Instant now) {
-		return lock(companyId, "id = ?", id, expectedVersion, now);
+	Optional<Team> lockForChangeById(UUID companyId, UUID id, @Nullable Long expectedVersion, Instant now) {
+		return lock(companyId, "t.id = ?", id, expectedVersion, now);
 	}
 
-	private boolean lock(UUID companyId, String condition, Object key, @Nullable Long expectedVersion, Instant now) {
+	private Optional<Team> lock(UUID companyId, String condition, Object key, @Nullable Long expectedVersion,
+			Instant now) {
 		// FOR UPDATE, unlike the lock an UPDATE of the version takes on PostgreSQL,
 		// conflicts with FOR KEY SHARE, so this waits for the membership changes in
 		// progress (see holdForMembers) and they wait for it.
-		List<Long> versions = this.jdbc
-			.sql("SELECT version FROM team WHERE company_id = ? AND " + condition + " FOR UPDATE")
+		Optional<Team> locked = this.jdbc
+			.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND " + condition + " FOR UPDATE")
 			.params(companyId, key)
-			.query(Long.class)
-			.list();
-		if (versions.isEmpty() || (expectedVersion != null && versions.get(0) != expectedVersion.longValue())) {
-			return false;
+			.query(TeamStore::map)
+			.optional();
+		if (locked.isEmpty() || (expectedVersion != null && locked.get().version() != expectedVersion)) {
+			return Optional.empty();
 		}
-		this.jdbc.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND " + condition)
-			.params(Timestamps.toColumn(now), companyId, key)
+		Team team = locked.get();
+		this.jdbc.sql("UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND id = ?")
+			.params(Timestamps.toColumn(now), companyId, team.id())
 			.update();
-		return true;
+		return Optional.of(new Team(team.id(), team.linkId(), team.profile(), team.managedBy(), team.scimConnectionId(),
+				team.archived(), team.version() + 1, team.createdAt(), now));
 	}
 
 	/**
