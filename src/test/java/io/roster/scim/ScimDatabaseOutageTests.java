@@ -117,6 +117,14 @@ class ScimDatabaseOutageTests {
 												.formatted(lockedId),
 											postOperation("after", "bulk.after@example.com"))));
 			awaitLockWait(lock);
+			// The waiting operation's connection ends while the row is still locked. A
+			// shutdown alone could end the lock's holder first and let the operation
+			// commit before its own connection ends.
+			try (PreparedStatement terminate = lock.prepareStatement(
+					"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+							+ " AND pid <> pg_backend_pid()")) {
+				terminate.executeQuery().close();
+			}
 			postgres.stop();
 			closeQuietly(lock);
 			ScimHttp.Response cut = interrupted.get(30, TimeUnit.SECONDS);
