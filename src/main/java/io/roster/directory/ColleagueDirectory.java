@@ -53,10 +53,7 @@ public class ColleagueDirectory {
 	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile) {
 		UUID connectionId = connectionOf(actor);
 		UUID companyId = company.id();
-		Optional<Colleague> existing = this.colleagues.findByUserName(companyId, profile.userName());
-		if (existing.isEmpty() && profile.externalId() != null) {
-			existing = this.colleagues.findUnlinkedByExternalId(companyId, profile.externalId());
-		}
+		Optional<Colleague> existing = this.colleagues.findMatch(companyId, profile.userName(), profile.externalId());
 		String linkId = UUID.randomUUID().toString();
 		Instant now = Timestamps.now();
 		try {

@@ -128,10 +128,25 @@ class ColleagueStore {
 	}
 
 	/**
-	 * Finds a colleague no identity provider is linked to that carries the external id.
+	 * Finds the colleague a new SCIM user matches: the one with its userName, or else one
+	 * that no identity provider is linked to and that carries its external id. Both
+	 * lookups run in one statement.
 	 */
-	Optional<Colleague> findUnlinkedByExternalId(UUID companyId, String externalId) {
-		return first(find(companyId, "c.link_id IS NULL AND c.external_id = ?", List.of(externalId), 0, 1));
+	Optional<Colleague> findMatch(UUID companyId, String userName, @Nullable String externalId) {
+		if (externalId == null) {
+			return findByUserName(companyId, userName);
+		}
+		List<Row> rows = this.jdbc.sql("""
+				SELECT m.* FROM (
+				  SELECT c.*, 0 AS match_order FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+				  UNION ALL
+				  SELECT c.*, 1 AS match_order FROM colleague c
+				  WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+				) m ORDER BY m.match_order, m.id LIMIT 1""")
+			.params(companyId, key(userName), companyId, externalId)
+			.query(ColleagueStore::mapRow)
+			.list();
+		return first(withValues(companyId, rows));
 	}
 
 	/**
@@ -259,6 +274,10 @@ class ColleagueStore {
 			.params(all)
 			.query(ColleagueStore::mapRow)
 			.list();
+		return withValues(companyId, rows);
+	}
+
+	private List<Colleague> withValues(UUID companyId, List<Row> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}

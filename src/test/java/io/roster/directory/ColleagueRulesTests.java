@@ -334,6 +334,20 @@ class ColleagueRulesTests {
 	}
 
 	@Test
+	void userNameMatchWinsOverExternalId() {
+		TestCompany company = newCompany();
+		String leaver = createUser(company.scim(), "{\"userName\": \"leaver@x.test\", \"externalId\": \"hr-2\"}");
+		company.scim().delete("/Users/" + leaver);
+		String appId = company.api().post("colleagues", "{\"email\": \"Staff@x.test\"}").json().get("id").asString();
+
+		String scimId = createUser(company.scim(), "{\"userName\": \"staff@x.test\", \"externalId\": \"hr-2\"}");
+
+		assertThat(company.api().get("colleagues/" + appId).json().get("scimId").asString()).isEqualTo(scimId);
+		assertThat(colleague(company.api(), "leaver@x.test").get("scimId").isNull()).isTrue();
+		assertThat(company.api().get("colleagues").json().get("total").asLong()).isEqualTo(2);
+	}
+
+	@Test
 	void userNameOfLinkedColleagueIsUniqueness() {
 		TestCompany company = newCompany();
 		createUser(company.scim(), "{\"userName\": \"dup@x.test\"}");
