@@ -3,6 +3,7 @@ package io.roster.directory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,13 +40,7 @@ class History {
 	 * @param changes the action and fields of each colleague's change, by colleague id
 	 */
 	void colleagues(UUID companyId, Actor actor, Map<UUID, Change> changes, Instant at) {
-		List<HistoryEntry> entries = new ArrayList<>();
-		changes.forEach((colleagueId, change) -> {
-			if (!change.fields().isEmpty()) {
-				entries.add(entry(actor, colleagueId, change.action(), change.fields(), at));
-			}
-		});
-		this.store.insert(companyId, COLLEAGUE, entries);
+		this.store.insert(companyId, COLLEAGUE, entries(actor, changes, at));
 	}
 
 	/** One change of a colleague or team, as {@link #colleagues} records it. */
@@ -64,6 +59,39 @@ class History {
 	 */
 	void memberships(UUID companyId, Actor actor, UUID teamId, Collection<UUID> joined, Collection<UUID> left,
 			Instant at) {
+		this.store.insert(companyId, COLLEAGUE, membershipEntries(actor, teamId, joined, left, at));
+	}
+
+	/**
+	 * Records a change of a team's members alone: on each colleague that joined or left,
+	 * and on the team, whose entry lists the same members in {@code fields}. One batch
+	 * writes all the entries.
+	 */
+	void memberChange(UUID companyId, Actor actor, UUID teamId, Collection<UUID> joined, Collection<UUID> left,
+			String action, List<FieldChange> fields, Instant at) {
+		Map<String, List<HistoryEntry>> entries = new LinkedHashMap<>();
+		entries.put(COLLEAGUE, membershipEntries(actor, teamId, joined, left, at));
+		entries.put(TEAM, fields.isEmpty() ? List.of() : List.of(entry(actor, teamId, action, fields, at)));
+		this.store.insert(companyId, entries);
+	}
+
+	/** Records one change on each of several teams in one batch. */
+	void teams(UUID companyId, Actor actor, Map<UUID, Change> changes, Instant at) {
+		this.store.insert(companyId, TEAM, entries(actor, changes, at));
+	}
+
+	private static List<HistoryEntry> entries(Actor actor, Map<UUID, Change> changes, Instant at) {
+		List<HistoryEntry> entries = new ArrayList<>();
+		changes.forEach((subjectId, change) -> {
+			if (!change.fields().isEmpty()) {
+				entries.add(entry(actor, subjectId, change.action(), change.fields(), at));
+			}
+		});
+		return entries;
+	}
+
+	private static List<HistoryEntry> membershipEntries(Actor actor, UUID teamId, Collection<UUID> joined,
+			Collection<UUID> left, Instant at) {
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (UUID colleagueId : joined) {
 			entries.add(entry(actor, colleagueId, "joined_team",
@@ -73,7 +101,7 @@ class History {
 			entries.add(entry(actor, colleagueId, "left_team",
 					List.of(new FieldChange("team", teamId.toString(), null)), at));
 		}
-		this.store.insert(companyId, COLLEAGUE, entries);
+		return entries;
 	}
 
 	List<HistoryEntry> of(UUID companyId, UUID subjectId) {

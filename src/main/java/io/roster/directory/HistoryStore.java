@@ -37,20 +37,32 @@ class HistoryStore {
 	 * @param subjectType {@code colleague} or {@code team}
 	 */
 	void insert(UUID companyId, String subjectType, List<HistoryEntry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
+		insert(companyId, Map.of(subjectType, entries));
+	}
+
+	/**
+	 * Inserts entries of several kinds of subject with one batch of entries and one of
+	 * fields.
+	 * @param entriesByType the entries by subject type, {@code colleague} or
+	 * {@code team}, inserted in the map's order
+	 */
+	void insert(UUID companyId, Map<String, List<HistoryEntry>> entriesByType) {
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> fields = new ArrayList<>();
-		for (HistoryEntry entry : entries) {
-			Actor actor = entry.actor();
-			rows.add(new Object[] { companyId, entry.id(), subjectType, entry.subjectId(), entry.action(),
-					actor.type().code(), actor.id(), actor.name(), Timestamps.toColumn(entry.changedAt()) });
-			for (int i = 0; i < entry.fields().size(); i++) {
-				FieldChange field = entry.fields().get(i);
-				fields.add(new Object[] { companyId, entry.id(), i, field.field(), cut(field.oldValue()),
-						cut(field.newValue()) });
+		entriesByType.forEach((subjectType, entries) -> {
+			for (HistoryEntry entry : entries) {
+				Actor actor = entry.actor();
+				rows.add(new Object[] { companyId, entry.id(), subjectType, entry.subjectId(), entry.action(),
+						actor.type().code(), actor.id(), actor.name(), Timestamps.toColumn(entry.changedAt()) });
+				for (int i = 0; i < entry.fields().size(); i++) {
+					FieldChange field = entry.fields().get(i);
+					fields.add(new Object[] { companyId, entry.id(), i, field.field(), cut(field.oldValue()),
+							cut(field.newValue()) });
+				}
 			}
+		});
+		if (rows.isEmpty()) {
+			return;
 		}
 		this.batch.batchUpdate("""
 				INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,11 +77,13 @@ class Memberships {
 		List<Team> teams = this.teams.teamsOf(companyId, colleagueId);
 		this.teams.removeFromAllTeams(companyId, colleagueId, now);
 		List<FieldChange> changes = new ArrayList<>();
+		Map<UUID, History.Change> teamChanges = new LinkedHashMap<>();
 		for (Team team : teams) {
 			changes.add(new FieldChange("team", team.id().toString(), null));
-			this.history.team(companyId, actor, team.id(), "members_changed",
-					List.of(new FieldChange("member", colleagueId.toString(), null)), now);
+			teamChanges.put(team.id(), new History.Change("members_changed",
+					List.of(new FieldChange("member", colleagueId.toString(), null))));
 		}
+		this.history.teams(companyId, actor, teamChanges, now);
 		return changes;
 	}
 

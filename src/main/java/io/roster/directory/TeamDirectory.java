@@ -146,21 +146,17 @@ public class TeamDirectory {
 		if (expectedVersion != null || members.replace() || !this.database.isPostgres()) {
 			return update(actor, companyId, linkId, expectedVersion, UnaryOperator.identity(), members);
 		}
-		// A takeover writes the team's row, so it runs as update does. It must start
-		// before this transaction holds the row FOR KEY SHARE, because two takeovers
-		// that each hold the row that way and then lock it FOR UPDATE deadlock. The
-		// check after the hold catches a takeover by another connection in between.
-		Team seen = findLinked(companyId, linkId).orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-		if (!connectionId.equals(seen.scimConnectionId())) {
-			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
-		}
 		ResolvedMembers resolved = resolve(companyId, members);
-		requireAll(resolved.added(), members.add());
-		Team current = this.teams.holdForMembers(companyId, linkId)
-			.orElseThrow(() -> DirectoryException.notFound("Group", linkId));
-		if (!connectionId.equals(current.scimConnectionId())) {
+		// A team that is missing or that another connection manages is not held, and
+		// update answers 404 or takes it over. A takeover writes the team's row, and two
+		// takeovers that each held the row FOR KEY SHARE and then locked it FOR UPDATE
+		// would deadlock.
+		Optional<Team> held = this.teams.holdForMembers(companyId, linkId, connectionId);
+		if (held.isEmpty()) {
 			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
 		}
+		Team current = held.get();
+		requireAll(resolved.added(), members.add());
 		Instant now = Timestamps.now();
 		Set<UUID> adding = new LinkedHashSet<>(members.add().stream().map(resolved.added()::get).toList());
 		List<UUID> left = this.teams.removeMembersReturning(companyId, current.id(),
@@ -172,8 +168,8 @@ public class TeamDirectory {
 		List<FieldChange> changes = new ArrayList<>();
 		joined.forEach((id) -> changes.add(new FieldChange("member", null, id.toString())));
 		left.forEach((id) -> changes.add(new FieldChange("member", id.toString(), null)));
-		this.history.memberships(companyId, actor, current.id(), joined, left, now);
-		this.history.team(companyId, actor, current.id(), TeamChanges.action(changes), changes, now);
+		this.history.memberChange(companyId, actor, current.id(), joined, left, TeamChanges.action(changes), changes,
+				now);
 		long version = this.teams.countChange(companyId, current.id(), now);
 		Team updated = new Team(current.id(), linkId, current.profile(), current.managedBy(),
 				current.scimConnectionId(), false, version, current.createdAt(), now);

@@ -119,16 +119,16 @@ class TeamStore {
 	}
 
 	/**
-	 * Reads a linked team and holds its row {@code FOR KEY SHARE} until the transaction
-	 * ends, on PostgreSQL only. Any number of membership changes can hold the row this
-	 * way at once, while a change that locks the team {@code FOR UPDATE} waits for all of
-	 * them, and they for it.
+	 * Reads a linked team that the given SCIM connection manages and holds its row
+	 * {@code FOR KEY SHARE} until the transaction ends, on PostgreSQL only. Any number of
+	 * membership changes can hold the row this way at once, while a change that locks the
+	 * team {@code FOR UPDATE} waits for all of them, and they for it. A team that is
+	 * missing or managed otherwise is neither returned nor held.
 	 */
-	Optional<Team> holdForMembers(UUID companyId, String linkId) {
-		return this.jdbc.sql("SELECT t.* FROM team t WHERE t.company_id = ? AND t.link_id = ? FOR KEY SHARE OF t")
-			.params(companyId, linkId)
-			.query(TeamStore::map)
-			.optional();
+	Optional<Team> holdForMembers(UUID companyId, String linkId, UUID connectionId) {
+		return this.jdbc.sql("""
+				SELECT t.* FROM team t WHERE t.company_id = ? AND t.link_id = ? AND t.scim_connection_id = ?
+				FOR KEY SHARE OF t""").params(companyId, linkId, connectionId).query(TeamStore::map).optional();
 	}
 
 	/**
