@@ -64,6 +64,10 @@ final class BenchServer implements AutoCloseable {
 				// per-company concurrency cap are set above anything it sends.
 				"--roster.scim.rate-limit.requests-per-second=1000000", "--roster.scim.rate-limit.burst=1000000",
 				"--roster.scim.max-concurrent-requests-per-company=10000"));
+		String extra = System.getProperty("bench.server-args", "").trim();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		EmbeddedPostgres postgres = null;
 		if (database.equals("postgresql")) {
 			postgres = EmbeddedPostgres.builder()
