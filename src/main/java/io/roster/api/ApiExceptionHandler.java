@@ -32,9 +32,10 @@ import io.roster.system.WebOutages;
 /**
  * Turns every failure of the product API into an RFC 9457 problem detail. A rejected
  * change names the field at fault in the extension member {@code field}. Client mistakes
- * are logged at DEBUG. A database outage is a 503 with {@code Retry-After}; anything else
- * is a 500 whose detail holds only the request id, while the stack trace goes to the log
- * once, at ERROR.
+ * are logged at DEBUG. A database outage, or a lock conflict with a concurrent request (a
+ * deadlock or a lock wait that timed out), is a 503 with {@code Retry-After}; anything
+ * else is a 500 whose detail holds only the request id, while the stack trace goes to the
+ * log once, at ERROR.
  */
 @RestControllerAdvice(assignableTypes = { ColleaguesController.class, TeamsController.class, ActivityController.class,
 		SettingsController.class, ScimConnectionsController.class })
@@ -104,6 +105,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (DatabaseFailures.isLockConflict(ex)) {
+			logger.warn("Product API request rolled back after a lock conflict with a concurrent request (SQLSTATE {},"
+					+ " request id {})", DatabaseFailures.sqlState(ex), RequestIds.of(request));
+			response.setHeader(HttpHeaders.RETRY_AFTER,
+					WebOutages.retryAfterSeconds(DatabaseFailures.LOCK_CONFLICT_RETRY_AFTER));
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.lockConflictDetail(RequestIds.of(request)),
+					null);
+		}
 		if (DatabaseFailures.isOutage(ex)) {
 			this.database.failedToReachDatabase();
 			logger.debug("Product API request failed: the database is unreachable (request id {})",

@@ -21,9 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * whenever the request is usable, even if operations failed, since each operation reports
  * its own status. A body larger than {@code maxPayloadSize} or more than
  * {@code maxOperations} operations is 413 before anything runs (section 3.7.4). When an
- * operation got 503, because the database became unreachable or the operation was a
- * deadlock victim, the response also carries the {@code Retry-After} of a database
- * outage.
+ * operation got 503, because the database became unreachable or the operation lost a lock
+ * conflict (a deadlock or a lock wait that timed out), the response also carries the
+ * {@code Retry-After} of a database outage.
  */
 @RestController
 class BulkController {

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import com.unboundid.scim2.common.bulk.BulkOpType;
@@ -199,14 +198,14 @@ class ScimBulk {
 						DatabaseFailures.sqlState(ex));
 				return failure(operation, ScimErrors.constraintViolation(), location);
 			}
-			catch (PessimisticLockingFailureException ex) {
-				logger.warn(
-						"Bulk operation {} rolled back after a lock conflict with a concurrent request"
-								+ " (SQLSTATE {}, request id {})",
-						operation.index(), DatabaseFailures.sqlState(ex), this.requestId);
-				return failure(operation, ScimErrors.lockConflict(this.requestId), location);
-			}
 			catch (RuntimeException ex) {
+				if (DatabaseFailures.isLockConflict(ex)) {
+					logger.warn(
+							"Bulk operation {} rolled back after a lock conflict with a concurrent request"
+									+ " (SQLSTATE {}, request id {})",
+							operation.index(), DatabaseFailures.sqlState(ex), this.requestId);
+					return failure(operation, ScimErrors.lockConflict(this.requestId), location);
+				}
 				if (DatabaseFailures.isOutage(ex)) {
 					this.databaseUnreachable = true;
 					ScimBulk.this.database.failedToReachDatabase();

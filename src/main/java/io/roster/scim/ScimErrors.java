@@ -16,6 +16,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
 
 import io.roster.directory.DirectoryException;
+import io.roster.system.DatabaseFailures;
 import io.roster.system.DatabaseOutageFilter;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -26,12 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  * fault.
  */
 final class ScimErrors {
-
-	/**
-	 * {@code Retry-After} of a deadlock victim. It is short because the other transaction
-	 * of the deadlock holds its locks only until it commits.
-	 */
-	static final Duration LOCK_CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
 
 	private ScimErrors() {
 	}
@@ -71,15 +66,11 @@ final class ScimErrors {
 	}
 
 	/**
-	 * Returns the 503 error of a request that the database rolled back as the victim of a
-	 * deadlock with a concurrent request, which Spring reports as a
-	 * {@code PessimisticLockingFailureException}.
+	 * Returns the 503 error of a request that lost a lock conflict with a concurrent
+	 * request, as {@link DatabaseFailures#isLockConflict} classifies it.
 	 */
 	static ScimException lockConflict(String requestId) {
-		return new ScimException(503, null,
-				"The request conflicted with a concurrent request for the same database rows and changed nothing."
-						+ " Retry after " + retryAfterSeconds(LOCK_CONFLICT_RETRY_AFTER) + " s. Request id: "
-						+ requestId);
+		return new ScimException(503, null, DatabaseFailures.lockConflictDetail(requestId));
 	}
 
 	static ResponseEntity<String> response(ScimException ex) {

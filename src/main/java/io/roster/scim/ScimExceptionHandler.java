@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -32,10 +31,10 @@ import io.roster.system.RosterProperties;
 
 /**
  * Turns every failure of a SCIM handler into a SCIM error body. Client mistakes are
- * logged at DEBUG; a database outage or a deadlock with a concurrent request is a 503
- * with {@code Retry-After}; anything else is a 500 whose body holds only a fixed detail
- * and the request id, while the stack trace goes to the log once, at ERROR, with its
- * messages sanitized.
+ * logged at DEBUG; a database outage or a lock conflict with a concurrent request (a
+ * deadlock or a lock wait that timed out) is a 503 with {@code Retry-After}; anything
+ * else is a 500 whose body holds only a fixed detail and the request id, while the stack
+ * trace goes to the log once, at ERROR, with its messages sanitized.
  */
 @RestControllerAdvice(assignableTypes = { UsersController.class, GroupsController.class, BulkController.class,
 		DiscoveryController.class, RootController.class, ScimFallbackController.class })
@@ -77,15 +76,6 @@ class ScimExceptionHandler {
 		return scim(ScimErrors.constraintViolation(), request);
 	}
 
-	@ExceptionHandler(PessimisticLockingFailureException.class)
-	ResponseEntity<String> lockConflict(PessimisticLockingFailureException ex, HttpServletRequest request) {
-		logger.warn("SCIM request rolled back after a lock conflict with a concurrent request (SQLSTATE {},"
-				+ " request id {})", DatabaseFailures.sqlState(ex), RequestIds.of(request));
-		ScimException conflict = ScimErrors.lockConflict(RequestIds.of(request));
-		recordFailure(request, conflict);
-		return ScimErrors.response(conflict, ScimErrors.LOCK_CONFLICT_RETRY_AFTER);
-	}
-
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<String> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
 		return scim(new MethodNotAllowedException("Method " + ex.getMethod() + " is not supported here"), request);
@@ -110,6 +100,9 @@ class ScimExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<String> unexpected(Exception ex, HttpServletRequest request) {
+		if (DatabaseFailures.isLockConflict(ex)) {
+			return lockConflict(ex, request);
+		}
 		if (DatabaseFailures.isOutage(ex)) {
 			this.database.failedToReachDatabase();
 			logger.debug("SCIM request failed: the database is unreachable (request id {})", RequestIds.of(request));
@@ -122,6 +115,14 @@ class ScimExceptionHandler {
 				"Internal error; the request changed nothing. Request id: " + RequestIds.of(request));
 		recordFailure(request, error);
 		return ScimErrors.response(error);
+	}
+
+	private ResponseEntity<String> lockConflict(Exception ex, HttpServletRequest request) {
+		logger.warn("SCIM request rolled back after a lock conflict with a concurrent request (SQLSTATE {},"
+				+ " request id {})", DatabaseFailures.sqlState(ex), RequestIds.of(request));
+		ScimException conflict = ScimErrors.lockConflict(RequestIds.of(request));
+		recordFailure(request, conflict);
+		return ScimErrors.response(conflict, DatabaseFailures.LOCK_CONFLICT_RETRY_AFTER);
 	}
 
 	private static void recordFailure(HttpServletRequest request, ScimException ex) {
