@@ -329,6 +329,12 @@ class FirstSyncTests {
 			.param(before.stagingCompanyId())
 			.query(Long.class)
 			.single()).isZero();
+		for (String table : List.of("history_entry", "history_field", "team_member")) {
+			assertThat(jdbc().sql("SELECT COUNT(*) FROM " + table + " WHERE company_id = ?")
+				.param(before.stagingCompanyId())
+				.query(Long.class)
+				.single()).as("rows of the staging company in %s", table).isZero();
+		}
 		assertThatExceptionOfType(FirstSyncException.class)
 			.isThrownBy(() -> firstSync().finish(companyId, Set.of(), OPERATOR, true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(FirstSyncException.Reason.NOT_IN_SETUP));
