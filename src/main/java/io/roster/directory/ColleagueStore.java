@@ -220,10 +220,13 @@ class ColleagueStore {
 	Set<UUID> existingIds(UUID companyId, Collection<UUID> ids) {
 		Set<UUID> found = new HashSet<>();
 		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
+			boolean postgres = this.database.isPostgres();
 			this.jdbc
-				.sql("SELECT c.id FROM " + SqlLists.values(chunk.size())
-						+ " JOIN colleague c ON c.company_id = ? AND c.id = listed.v")
-				.params(append(chunk, companyId))
+				.sql(postgres
+						? "SELECT c.id FROM " + SqlLists.values(chunk.size())
+								+ " JOIN colleague c ON c.company_id = ? AND c.id = listed.v"
+						: "SELECT c.id FROM colleague c WHERE " + SqlLists.rowIn(chunk.size(), "c.company_id", "c.id"))
+				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
 				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -250,10 +253,14 @@ class ColleagueStore {
 	private Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds, String lock) {
 		Map<String, UUID> ids = new HashMap<>();
 		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
+			boolean postgres = this.database.isPostgres();
 			this.jdbc
-				.sql("SELECT c.link_id, c.id FROM " + SqlLists.values(chunk.size())
-						+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v" + lock)
-				.params(append(chunk, companyId))
+				.sql(postgres
+						? "SELECT c.link_id, c.id FROM " + SqlLists.values(chunk.size())
+								+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v" + lock
+						: "SELECT c.link_id, c.id FROM colleague c WHERE "
+								+ SqlLists.rowIn(chunk.size(), "c.company_id", "c.link_id") + lock)
+				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
 				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -288,11 +295,16 @@ class ColleagueStore {
 	private Map<UUID, List<StoredValue>> loadValues(UUID companyId, List<UUID> colleagueIds) {
 		Map<UUID, List<StoredValue>> values = new HashMap<>();
 		for (List<UUID> chunk : chunks(colleagueIds)) {
+			boolean postgres = this.database.isPostgres();
 			this.jdbc
-				.sql("SELECT x.* FROM " + SqlLists.values(chunk.size())
-						+ " JOIN colleague_value x ON x.company_id = ? AND x.colleague_id = listed.v"
-						+ " ORDER BY x.colleague_id, x.kind, x.position")
-				.params(append(chunk, companyId))
+				.sql(postgres
+						? "SELECT x.* FROM " + SqlLists.values(chunk.size())
+								+ " JOIN colleague_value x ON x.company_id = ? AND x.colleague_id = listed.v"
+								+ " ORDER BY x.colleague_id, x.kind, x.position"
+						: "SELECT x.* FROM colleague_value x WHERE "
+								+ SqlLists.rowIn(chunk.size(), "x.company_id", "x.colleague_id")
+								+ " ORDER BY x.colleague_id, x.kind, x.position")
+				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
 				.query((rs, row) -> values
 					.computeIfAbsent(rs.getObject("colleague_id", UUID.class), (k) -> new ArrayList<>())
 					.add(new StoredValue(rs.getString("kind"),

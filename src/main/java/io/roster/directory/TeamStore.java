@@ -301,12 +301,21 @@ class TeamStore {
 	Set<UUID> memberIdsAmong(UUID companyId, UUID teamId, Collection<UUID> colleagueIds) {
 		Set<UUID> members = new HashSet<>();
 		for (List<UUID> chunk : ColleagueStore.chunks(List.copyOf(colleagueIds))) {
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(companyId);
-			params.add(teamId);
-			this.jdbc
-				.sql("SELECT m.colleague_id FROM " + SqlLists.values(chunk.size())
-						+ " JOIN team_member m ON m.company_id = ? AND m.team_id = ? AND m.colleague_id = listed.v")
+			String sql;
+			List<Object> params;
+			if (this.database.isPostgres()) {
+				sql = "SELECT m.colleague_id FROM " + SqlLists.values(chunk.size())
+						+ " JOIN team_member m ON m.company_id = ? AND m.team_id = ? AND m.colleague_id = listed.v";
+				params = new ArrayList<>(chunk);
+				params.add(companyId);
+				params.add(teamId);
+			}
+			else {
+				sql = "SELECT m.colleague_id FROM team_member m WHERE "
+						+ SqlLists.rowIn(chunk.size(), "m.company_id", "m.team_id", "m.colleague_id");
+				params = SqlLists.rowInParams(chunk, companyId, teamId);
+			}
+			this.jdbc.sql(sql)
 				.params(params)
 				.query((rs, row) -> members.add(rs.getObject("colleague_id", UUID.class)))
 				.list();
@@ -361,14 +370,28 @@ class TeamStore {
 	Map<UUID, List<Member>> members(UUID companyId, List<UUID> teamIds) {
 		Map<UUID, List<Member>> members = new HashMap<>();
 		for (List<UUID> chunk : ColleagueStore.chunks(teamIds)) {
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(companyId);
-			this.jdbc.sql("""
-					SELECT m.team_id, c.link_id, c.display_name FROM %s
-					JOIN team_member m ON m.company_id = ? AND m.team_id = listed.v
-					JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
-					WHERE c.link_id IS NOT NULL
-					ORDER BY m.team_id, c.link_id""".formatted(SqlLists.values(chunk.size())))
+			String sql;
+			List<Object> params;
+			if (this.database.isPostgres()) {
+				sql = """
+						SELECT m.team_id, c.link_id, c.display_name FROM %s
+						JOIN team_member m ON m.company_id = ? AND m.team_id = listed.v
+						JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
+						WHERE c.link_id IS NOT NULL
+						ORDER BY m.team_id, c.link_id""".formatted(SqlLists.values(chunk.size()));
+				params = new ArrayList<>(chunk);
+				params.add(companyId);
+			}
+			else {
+				sql = """
+						SELECT m.team_id, c.link_id, c.display_name FROM team_member m
+						JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
+						WHERE %s AND c.link_id IS NOT NULL
+						ORDER BY m.team_id, c.link_id"""
+					.formatted(SqlLists.rowIn(chunk.size(), "m.company_id", "m.team_id"));
+				params = SqlLists.rowInParams(chunk, companyId);
+			}
+			this.jdbc.sql(sql)
 				.params(params)
 				.query((rs, row) -> members
 					.computeIfAbsent(rs.getObject("team_id", UUID.class), (k) -> new ArrayList<>())
