@@ -211,9 +211,15 @@ class ColleagueStore {
 
 	/** Returns the members of a team, linked or not, by userName. */
 	List<Colleague> membersOf(UUID companyId, UUID teamId) {
-		return find(companyId,
-				"c.id IN (SELECT m.colleague_id FROM team_member m WHERE m.company_id = c.company_id AND m.team_id = ?)",
-				List.of(teamId), " ORDER BY c.user_name_key, c.id", 0, Integer.MAX_VALUE);
+		// Read from the team's memberships: H2 ran a correlated IN (SELECT ...) on
+		// team_member once per colleague of the company.
+		List<Row> rows = this.jdbc.sql("""
+				SELECT c.* FROM team_member m JOIN colleague c ON c.company_id = m.company_id AND c.id = m.colleague_id
+				WHERE m.company_id = ? AND m.team_id = ? ORDER BY c.user_name_key, c.id""")
+			.params(companyId, teamId)
+			.query(ColleagueStore::mapRow)
+			.list();
+		return withValues(companyId, rows);
 	}
 
 	/** Returns which of the given ids belong to colleagues of the company. */

@@ -3,6 +3,7 @@ package io.roster.directory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +82,7 @@ class ListLookupTests {
 		List<Colleague> found = server.bean(ColleagueStore.class).membersOf(company, teamId);
 
 		assertThat(found).hasSize(COLLEAGUES);
+		assertThat(found).extracting((colleague) -> colleague.profile().userName().toLowerCase(Locale.ROOT)).isSorted();
 		assertThat(found)
 			.allSatisfy((colleague) -> assertThat(colleague.profile().emails()).extracting(MultiValue::value)
 				.containsExactly(colleague.profile().userName().replace("@list.test", "@mail.test")));
