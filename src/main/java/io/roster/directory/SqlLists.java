@@ -15,10 +15,10 @@ import java.util.List;
  * PostgreSQL joins the list as a table of values ({@link #values}). H2 2.4.240 may put
  * such a table on the inner side of the join, and then it reads the whole company from
  * the index and runs the list once per row. Loading the emails of 1 and of 100 colleagues
- * that way took 0.6 s and 37 s in a company of 1 000 000 colleagues (timed with JDBC on a
- * file filled by the load benchmark's SQL seed, on a shared 2-core machine). On H2 the
- * list is a row-value {@code IN} on the leading columns of an index ({@link #rowIn}),
- * which H2 reads as one lookup per row of the list.
+ * that way took 0.6 s and 37 s in a company of 1 000 000 colleagues. That was timed with
+ * JDBC on a file filled by the load benchmark's SQL seed, on a shared 2-core machine. On
+ * H2 the list is a row-value {@code IN} on the leading columns of an index
+ * ({@link #rowIn}), which H2 reads as one lookup per row of the list.
  */
 final class SqlLists {
 
