@@ -226,13 +226,7 @@ class ColleagueStore {
 	Set<UUID> existingIds(UUID companyId, Collection<UUID> ids) {
 		Set<UUID> found = new HashSet<>();
 		for (List<UUID> chunk : chunks(List.copyOf(ids))) {
-			boolean postgres = this.database.isPostgres();
-			this.jdbc
-				.sql(postgres
-						? "SELECT c.id FROM " + SqlLists.values(chunk.size())
-								+ " JOIN colleague c ON c.company_id = ? AND c.id = listed.v"
-						: "SELECT c.id FROM colleague c WHERE " + SqlLists.rowIn(chunk.size(), "c.company_id", "c.id"))
-				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
+			lookup("c.id", "colleague", "c", "id", chunk, companyId, "")
 				.query((rs, row) -> found.add(rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -259,14 +253,7 @@ class ColleagueStore {
 	private Map<String, UUID> idsByLinkId(UUID companyId, Collection<String> linkIds, String lock) {
 		Map<String, UUID> ids = new HashMap<>();
 		for (List<String> chunk : chunks(List.copyOf(linkIds))) {
-			boolean postgres = this.database.isPostgres();
-			this.jdbc
-				.sql(postgres
-						? "SELECT c.link_id, c.id FROM " + SqlLists.values(chunk.size())
-								+ " JOIN colleague c ON c.company_id = ? AND c.link_id = listed.v" + lock
-						: "SELECT c.link_id, c.id FROM colleague c WHERE "
-								+ SqlLists.rowIn(chunk.size(), "c.company_id", "c.link_id") + lock)
-				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
+			lookup("c.link_id, c.id", "colleague", "c", "link_id", chunk, companyId, lock)
 				.query((rs, row) -> ids.put(rs.getString("link_id"), rs.getObject("id", UUID.class)))
 				.list();
 		}
@@ -301,16 +288,8 @@ class ColleagueStore {
 	private Map<UUID, List<StoredValue>> loadValues(UUID companyId, List<UUID> colleagueIds) {
 		Map<UUID, List<StoredValue>> values = new HashMap<>();
 		for (List<UUID> chunk : chunks(colleagueIds)) {
-			boolean postgres = this.database.isPostgres();
-			this.jdbc
-				.sql(postgres
-						? "SELECT x.* FROM " + SqlLists.values(chunk.size())
-								+ " JOIN colleague_value x ON x.company_id = ? AND x.colleague_id = listed.v"
-								+ " ORDER BY x.colleague_id, x.kind, x.position"
-						: "SELECT x.* FROM colleague_value x WHERE "
-								+ SqlLists.rowIn(chunk.size(), "x.company_id", "x.colleague_id")
-								+ " ORDER BY x.colleague_id, x.kind, x.position")
-				.params(postgres ? append(chunk, companyId) : SqlLists.rowInParams(chunk, companyId))
+			lookup("x.*", "colleague_value", "x", "colleague_id", chunk, companyId,
+					" ORDER BY x.colleague_id, x.kind, x.position")
 				.query((rs, row) -> values
 					.computeIfAbsent(rs.getObject("colleague_id", UUID.class), (k) -> new ArrayList<>())
 					.add(new StoredValue(rs.getString("kind"),
@@ -353,6 +332,26 @@ class ColleagueStore {
 
 	static @Nullable String key(@Nullable String value) {
 		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * Returns the statement that selects {@code columns} of the company's rows of
+	 * {@code table} whose {@code key} column is one of the listed values, in the shape
+	 * that the database in use reads as one index lookup per value (see
+	 * {@link SqlLists}), followed by {@code rest}.
+	 */
+	private JdbcClient.StatementSpec lookup(String columns, String table, String alias, String key, List<?> listed,
+			UUID companyId, String rest) {
+		if (this.database.isPostgres()) {
+			return this.jdbc
+				.sql("SELECT " + columns + " FROM " + SqlLists.values(listed.size()) + " JOIN " + table + " " + alias
+						+ " ON " + alias + ".company_id = ? AND " + alias + "." + key + " = listed.v" + rest)
+				.params(append(listed, companyId));
+		}
+		return this.jdbc
+			.sql("SELECT " + columns + " FROM " + table + " " + alias + " WHERE "
+					+ SqlLists.rowIn(listed.size(), alias + ".company_id", alias + "." + key) + rest)
+			.params(SqlLists.rowInParams(listed, companyId));
 	}
 
 	private static List<Object> append(List<?> first, Object last) {
