@@ -149,9 +149,8 @@ public class TeamDirectory {
 		ResolvedMembers resolved = resolve(companyId, members);
 		// A team that is missing or that another connection manages is not held, and
 		// update responds with 404 or takes it over. A takeover writes the team's row,
-		// and two
-		// takeovers that each held the row FOR KEY SHARE and then locked it FOR UPDATE
-		// would deadlock.
+		// and two takeovers that each held the row FOR KEY SHARE and then locked it
+		// FOR UPDATE would deadlock.
 		Optional<Team> held = this.teams.holdForMembers(companyId, linkId, connectionId);
 		if (held.isEmpty()) {
 			return update(actor, companyId, linkId, null, UnaryOperator.identity(), members);
