@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -269,12 +270,31 @@ class ColleagueStore {
 		List<Object> all = prepend(companyId, params);
 		all.add(limit);
 		all.add(offset);
-		List<Row> rows = this.jdbc
-			.sql("SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition + orderBy + " LIMIT ? OFFSET ?")
-			.params(all)
-			.query(ColleagueStore::mapRow)
-			.list();
-		return withValues(companyId, rows);
+		// The page and its emails and roles in one statement. The values join the page's
+		// rows after its LIMIT, through their primary key, and a LEFT JOIN keeps that
+		// join
+		// order on H2 too.
+		Map<UUID, Row> rows = new LinkedHashMap<>();
+		Map<UUID, List<StoredValue>> values = new HashMap<>();
+		String sql = "SELECT c.*, x.kind AS value_kind, x.item_value AS value_item, x.item_type AS value_type,"
+				+ " x.item_display AS value_display, x.is_primary AS value_primary"
+				+ " FROM (SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition + orderBy
+				+ " LIMIT ? OFFSET ?) c"
+				+ " LEFT JOIN colleague_value x ON x.company_id = c.company_id AND x.colleague_id = c.id" + orderBy
+				+ ", x.kind, x.position";
+		this.jdbc.sql(sql).params(all).query((ResultSet rs) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			if (!rows.containsKey(id)) {
+				rows.put(id, mapRow(rs, rows.size()));
+			}
+			String kind = rs.getString("value_kind");
+			if (kind != null) {
+				values.computeIfAbsent(id, (key) -> new ArrayList<>())
+					.add(new StoredValue(kind, new MultiValue(rs.getString("value_item"), rs.getString("value_type"),
+							rs.getString("value_display"), rs.getBoolean("value_primary"))));
+			}
+		});
+		return rows.values().stream().map((row) -> row.toColleague(values.getOrDefault(row.id(), List.of()))).toList();
 	}
 
 	private List<Colleague> withValues(UUID companyId, List<Row> rows) {
