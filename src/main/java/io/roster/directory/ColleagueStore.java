@@ -270,18 +270,9 @@ class ColleagueStore {
 		List<Object> all = prepend(companyId, params);
 		all.add(limit);
 		all.add(offset);
-		// The page and its emails and roles in one statement. The values join the page's
-		// rows after its LIMIT, through their primary key, and a LEFT JOIN keeps that
-		// join
-		// order on H2 too.
 		Map<UUID, Row> rows = new LinkedHashMap<>();
 		Map<UUID, List<StoredValue>> values = new HashMap<>();
-		String sql = "SELECT c.*, x.kind AS value_kind, x.item_value AS value_item, x.item_type AS value_type,"
-				+ " x.item_display AS value_display, x.is_primary AS value_primary"
-				+ " FROM (SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition + orderBy
-				+ " LIMIT ? OFFSET ?) c"
-				+ " LEFT JOIN colleague_value x ON x.company_id = c.company_id AND x.colleague_id = c.id" + orderBy
-				+ ", x.kind, x.position";
+		String sql = pageSql(condition, orderBy);
 		this.jdbc.sql(sql).params(all).query((ResultSet rs) -> {
 			UUID id = rs.getObject("id", UUID.class);
 			if (!rows.containsKey(id)) {
@@ -295,6 +286,21 @@ class ColleagueStore {
 			}
 		});
 		return rows.values().stream().map((row) -> row.toColleague(values.getOrDefault(row.id(), List.of()))).toList();
+	}
+
+	/**
+	 * Returns the statement that reads a page of colleagues with their emails and roles,
+	 * one row per value. The values join the page's rows after its LIMIT, through their
+	 * primary key, and a LEFT JOIN keeps that join order on H2 too. Its parameters are
+	 * the company, those of the condition, the limit and the offset.
+	 */
+	static String pageSql(String condition, String orderBy) {
+		return "SELECT c.*, x.kind AS value_kind, x.item_value AS value_item, x.item_type AS value_type,"
+				+ " x.item_display AS value_display, x.is_primary AS value_primary"
+				+ " FROM (SELECT c.* FROM colleague c WHERE c.company_id = ? AND " + condition + orderBy
+				+ " LIMIT ? OFFSET ?) c"
+				+ " LEFT JOIN colleague_value x ON x.company_id = c.company_id AND x.colleague_id = c.id" + orderBy
+				+ ", x.kind, x.position";
 	}
 
 	private List<Colleague> withValues(UUID companyId, List<Row> rows) {

@@ -115,6 +115,14 @@ class IndexUseTests {
 	}
 
 	@Test
+	void pageReadsOnlyItsOwnValues() throws SQLException {
+		String plan = explain(ColleagueStore.pageSql("c.user_name_key > ?", " ORDER BY c.user_name_key, c.id"), company,
+				"user7", 2, 0);
+
+		assertReadsAtMost(plan, "colleague_value", 2);
+	}
+
+	@Test
 	void memberDeleteReadsPrimaryKey() throws SQLException {
 		String plan = explain("DELETE FROM team_member WHERE company_id = ? AND team_id = ? AND colleague_id = ?",
 				company, UUID.randomUUID(), UUID.randomUUID());
