@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
- * {@code postgresql}), {@code bench.heap}, {@code bench.changes} and
- * {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} inserts the
+ * {@code postgresql}), {@code bench.heap}, {@code bench.changes}, {@code bench.warm-up}
+ * and {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} inserts the
  * colleagues in SQL in place of the sync phase (see {@code docs/benchmarks.md}). It
  * starts the packaged jar on 127.0.0.1 and sends requests only there.
  */
@@ -66,6 +66,7 @@ public final class LoadBenchmark {
 		int colleagues = Integer.getInteger("bench.colleagues", 10_000);
 		int clients = Integer.getInteger("bench.clients", 8);
 		int changes = Integer.getInteger("bench.changes", Math.min(colleagues, 10_000));
+		int warmUp = Integer.getInteger("bench.warm-up", 2_000);
 		String database = System.getProperty("bench.database", "h2").toLowerCase(Locale.ROOT);
 		String heap = System.getProperty("bench.heap", "256m");
 		Duration limit = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 900));
@@ -89,15 +90,18 @@ public final class LoadBenchmark {
 				System.out.printf(Locale.ROOT, "seeded %d colleagues in SQL in %.0f s; initial sync not measured%n%n",
 						colleagues, (System.nanoTime() - start) / 1e9);
 			}
-			benchmark.runAll(!seed);
+			benchmark.runAll(warmUp, !seed);
 			boolean outOfMemory = Files.readString(server.log()).contains("OutOfMemoryError");
 			System.out.printf(Locale.ROOT, "%nserver alive at the end: %s; OutOfMemoryError in its log: %s%n",
 					server.isAlive(), outOfMemory);
 		}
 	}
 
-	private void runAll(boolean sync) throws Exception {
+	private void runAll(int warmUp, boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
+		if (warmUp > 0) {
+			record(warmUp(warmUp));
+		}
 		if (sync) {
 			record(sync());
 		}
@@ -124,6 +128,26 @@ public final class LoadBenchmark {
 			}
 			this.ids[n] = JSON.readTree(response.body()).get("id").asString();
 			return true;
+		});
+	}
+
+	/**
+	 * Creates, looks up and deletes users outside the measured range, so that the
+	 * server's JIT has compiled the SCIM paths before the first measured phase, as in a
+	 * server that has been running. Their userNames and externalIds differ from those of
+	 * the sync, so no later create matches them.
+	 */
+	private PhaseResult warmUp(int users) throws Exception {
+		return this.driver.run("warm-up (not measured)", users, this.clients, "create, look up, delete", (n) -> {
+			String userName = "warm-up." + n + "@bench.example.com";
+			HttpResponse<String> created = this.client.scim("POST", "/Users", userBody(userName, "warm-up-" + n, n));
+			if (created.statusCode() != 201) {
+				return false;
+			}
+			String filter = BenchClient.encode("userName eq \"" + userName + "\"");
+			boolean found = this.client.scim("GET", "/Users?filter=" + filter, null).statusCode() == 200;
+			String id = JSON.readTree(created.body()).get("id").asString();
+			return found && this.client.scim("DELETE", "/Users/" + id, null).statusCode() == 204;
 		});
 	}
 
@@ -276,11 +300,15 @@ public final class LoadBenchmark {
 	}
 
 	private static String userBody(int n) {
+		return userBody(userName(n), "ext-" + n, n);
+	}
+
+	private static String userBody(String userName, String externalId, int n) {
 		return """
-				{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s", "externalId": "ext-%d",
+				{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s", "externalId": "%s",
 				 "name": {"givenName": "Given%d", "familyName": "Family%d"}, "active": true,
-				 "emails": [{"value": "%s", "type": "work", "primary": true}]}""".formatted(userName(n), n, n, n,
-				userName(n));
+				 "emails": [{"value": "%s", "type": "work", "primary": true}]}""".formatted(userName, externalId, n, n,
+				userName);
 	}
 
 	private static double medianMillis(long[] latencies, int from, int count) {
