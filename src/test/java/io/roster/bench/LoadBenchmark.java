@@ -66,7 +66,7 @@ public final class LoadBenchmark {
 		int colleagues = Integer.getInteger("bench.colleagues", 10_000);
 		int clients = Integer.getInteger("bench.clients", 8);
 		int changes = Integer.getInteger("bench.changes", Math.min(colleagues, 10_000));
-		int warmUp = Integer.getInteger("bench.warm-up", 2_000);
+		int warmUp = Integer.getInteger("bench.warm-up", 10_000);
 		String database = System.getProperty("bench.database", "h2").toLowerCase(Locale.ROOT);
 		String heap = System.getProperty("bench.heap", "256m");
 		Duration limit = Duration.ofSeconds(Long.getLong("bench.phase-seconds", 900));
