@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * The product's commands on colleagues for company admins: create, edit, deactivate and
@@ -61,7 +62,7 @@ public class AppColleagues {
 			profile = withDisplayName(profile);
 		}
 		Instant now = Timestamps.now();
-		Colleague created = new Colleague(UUID.randomUUID(), null, profile, Colleague.APP, null, 1, now, now);
+		Colleague created = new Colleague(TimeOrderedIds.next(), null, profile, Colleague.APP, null, 1, now, now);
 		try {
 			this.colleagues.insert(company.id(), created);
 		}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.roster.tenant.Actor;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * The product's commands on teams for company admins: create, rename and archive
@@ -53,7 +54,7 @@ public class AppTeams {
 		String checked = checkName(name);
 		checkMembers(companyId, memberIds);
 		Instant now = Timestamps.now();
-		Team team = new Team(UUID.randomUUID(), null, new TeamProfile(checked, null), Colleague.APP, null, false, 1,
+		Team team = new Team(TimeOrderedIds.next(), null, new TeamProfile(checked, null), Colleague.APP, null, false, 1,
 				now, now);
 		try {
 			this.teams.insert(companyId, team);

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 import io.roster.tenant.MatchingPolicy;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * The rules for colleagues that an identity provider manages: provisioning (with linking
@@ -62,7 +63,7 @@ public class ColleagueDirectory {
 			}
 			String role = (profile.role() != null) ? Role.require(profile.role(), "role").code()
 					: company.defaultRole();
-			Colleague created = new Colleague(UUID.randomUUID(), linkId, profile.withRole(role), Colleague.SCIM,
+			Colleague created = new Colleague(TimeOrderedIds.next(), linkId, profile.withRole(role), Colleague.SCIM,
 					connectionId, 1, now, now);
 			this.colleagues.insert(companyId, created);
 			List<FieldChange> changes = ColleagueChanges.created(created);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import io.roster.tenant.Actor;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * Records every change to colleagues and teams, in the transaction of the change, so the
@@ -110,7 +111,7 @@ class History {
 
 	private static HistoryEntry entry(Actor actor, UUID subjectId, String action, List<FieldChange> fields,
 			Instant at) {
-		return new HistoryEntry(UUID.randomUUID(), subjectId, action, actor, at, fields);
+		return new HistoryEntry(TimeOrderedIds.next(), subjectId, action, actor, at, fields);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.roster.system.DatabaseKind;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * The rules for teams that an identity provider manages: provisioning (taking over a team
@@ -76,7 +77,8 @@ public class TeamDirectory {
 				}
 			}
 			else {
-				team = new Team(UUID.randomUUID(), linkId, profile, Colleague.SCIM, connectionId, false, 1, now, now);
+				team = new Team(TimeOrderedIds.next(), linkId, profile, Colleague.SCIM, connectionId, false, 1, now,
+						now);
 				this.teams.insert(companyId, team);
 			}
 		}

@@ -17,6 +17,7 @@ import io.roster.system.RequestIds;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 import io.roster.tenant.ScimAccess;
+import io.roster.system.TimeOrderedIds;
 
 /**
  * One SCIM request, or one operation of a Bulk request, as the activity log records it:
@@ -141,8 +142,8 @@ final class ScimCall {
 		ScimException failure = (status >= 400) ? this.error : null;
 		String errorType = (failure != null) ? failure.getScimError().getScimType() : null;
 		String detail = (failure != null) ? failure.getScimError().getDetail() : null;
-		return new ActivityEntry(0, UUID.randomUUID(), this.startedAt, this.access.connection().id(), this.requestId,
-				this.method, this.resourceType, this.resourceId, status,
+		return new ActivityEntry(0, TimeOrderedIds.next(), this.startedAt, this.access.connection().id(),
+				this.requestId, this.method, this.resourceType, this.resourceId, status,
 				(status < 400) ? this.changedAttributes : List.of(), this.habits, errorType, detail);
 	}
 
