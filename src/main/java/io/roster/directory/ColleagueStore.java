@@ -133,17 +133,29 @@ class ColleagueStore {
 	 * that no identity provider is linked to and that carries its external id. Both
 	 * lookups run in one statement.
 	 */
+	/**
+	 * Returns the statement that finds the colleague with a userName, or else an unlinked
+	 * colleague with an externalId. Its parameters are the company, the userName's key,
+	 * the company and the externalId. H2 2.4 read the second branch through the unique
+	 * index on {@code (company_id, link_id)}, so it tested every unlinked colleague of
+	 * the company; there the branch names the externalId index.
+	 */
+	static String matchSql(boolean postgres) {
+		String externalIdIndex = postgres ? "" : " USE INDEX (ix_colleague_external_id)";
+		return """
+				SELECT m.* FROM (
+				  SELECT c.*, 0 AS match_order FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+				  UNION ALL
+				  SELECT c.*, 1 AS match_order FROM colleague c%s
+				  WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+				) m ORDER BY m.match_order, m.id LIMIT 1""".formatted(externalIdIndex);
+	}
+
 	Optional<Colleague> findMatch(UUID companyId, String userName, @Nullable String externalId) {
 		if (externalId == null) {
 			return findByUserName(companyId, userName);
 		}
-		List<Row> rows = this.jdbc.sql("""
-				SELECT m.* FROM (
-				  SELECT c.*, 0 AS match_order FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
-				  UNION ALL
-				  SELECT c.*, 1 AS match_order FROM colleague c
-				  WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
-				) m ORDER BY m.match_order, m.id LIMIT 1""")
+		List<Row> rows = this.jdbc.sql(matchSql(this.database.isPostgres()))
 			.params(companyId, key(userName), companyId, externalId)
 			.query(ColleagueStore::mapRow)
 			.list();
