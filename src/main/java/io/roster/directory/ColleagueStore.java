@@ -129,16 +129,11 @@ class ColleagueStore {
 	}
 
 	/**
-	 * Finds the colleague a new SCIM user matches: the one with its userName, or else one
-	 * that no identity provider is linked to and that carries its external id. Both
-	 * lookups run in one statement.
-	 */
-	/**
 	 * Returns the statement that finds the colleague with a userName, or else an unlinked
 	 * colleague with an externalId. Its parameters are the company, the userName's key,
 	 * the company and the externalId. H2 2.4 read the second branch through the unique
 	 * index on {@code (company_id, link_id)}, so it tested every unlinked colleague of
-	 * the company; there the branch names the externalId index.
+	 * the company. On H2 the branch therefore names the externalId index.
 	 */
 	static String matchSql(boolean postgres) {
 		String externalIdIndex = postgres ? "" : " USE INDEX (ix_colleague_external_id)";
@@ -151,6 +146,11 @@ class ColleagueStore {
 				) m ORDER BY m.match_order, m.id LIMIT 1""".formatted(externalIdIndex);
 	}
 
+	/**
+	 * Finds the colleague a new SCIM user matches: the one with its userName, or else one
+	 * that no identity provider is linked to and that carries its external id. Both
+	 * lookups run in one statement.
+	 */
 	Optional<Colleague> findMatch(UUID companyId, String userName, @Nullable String externalId) {
 		if (externalId == null) {
 			return findByUserName(companyId, userName);
