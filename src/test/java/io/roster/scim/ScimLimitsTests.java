@@ -136,7 +136,7 @@ class ScimLimitsTests {
 
 	/**
 	 * Sends a request with a body over the limit until the client reads a response, at
-	 * most three times. The server answers 413 and closes the connection without reading
+	 * most three times. The server responds 413 and closes the connection without reading
 	 * the body, so on a busy machine the client can get a reset while it still writes.
 	 */
 	private static <T> T untilResponse(java.util.function.Supplier<T> send) {
