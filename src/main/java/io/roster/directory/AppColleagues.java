@@ -11,9 +11,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.system.TimeOrderedIds;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
-import io.roster.system.TimeOrderedIds;
 
 /**
  * The product's commands on colleagues for company admins: create, edit, deactivate and

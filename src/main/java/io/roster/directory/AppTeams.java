@@ -12,8 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.roster.tenant.Actor;
 import io.roster.system.TimeOrderedIds;
+import io.roster.tenant.Actor;
 
 /**
  * The product's commands on teams for company admins: create, rename and archive

@@ -12,10 +12,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.roster.system.TimeOrderedIds;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 import io.roster.tenant.MatchingPolicy;
-import io.roster.system.TimeOrderedIds;
 
 /**
  * The rules for colleagues that an identity provider manages: provisioning (with linking

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import io.roster.tenant.Actor;
 import io.roster.system.TimeOrderedIds;
+import io.roster.tenant.Actor;
 
 /**
  * Records every change to colleagues and teams, in the transaction of the change, so the

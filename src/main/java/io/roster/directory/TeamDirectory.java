@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.roster.system.DatabaseKind;
+import io.roster.system.TimeOrderedIds;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
-import io.roster.system.TimeOrderedIds;
 
 /**
  * The rules for teams that an identity provider manages: provisioning (taking over a team

@@ -14,10 +14,10 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 
 import io.roster.activity.ActivityEntry;
 import io.roster.system.RequestIds;
+import io.roster.system.TimeOrderedIds;
 import io.roster.tenant.Actor;
 import io.roster.tenant.Company;
 import io.roster.tenant.ScimAccess;
-import io.roster.system.TimeOrderedIds;
 
 /**
  * One SCIM request, or one operation of a Bulk request, as the activity log records it:

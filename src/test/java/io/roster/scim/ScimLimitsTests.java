@@ -1,6 +1,8 @@
 package io.roster.scim;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -139,12 +142,12 @@ class ScimLimitsTests {
 	 * most three times. The server responds 413 and closes the connection without reading
 	 * the body, so on a busy machine the client can get a reset while it still writes.
 	 */
-	private static <T> T untilResponse(java.util.function.Supplier<T> send) {
+	private static <T> T untilResponse(Supplier<T> send) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return send.get();
 			}
-			catch (java.io.UncheckedIOException ex) {
+			catch (UncheckedIOException ex) {
 				if (attempt == 3) {
 					throw ex;
 				}
@@ -287,7 +290,7 @@ class ScimLimitsTests {
 		try {
 			return connection.read(Duration.ofMillis(250));
 		}
-		catch (java.io.UncheckedIOException ex) {
+		catch (UncheckedIOException ex) {
 			// No response within the read timeout.
 			return null;
 		}
@@ -303,8 +306,8 @@ class ScimLimitsTests {
 		try {
 			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
