@@ -3,6 +3,7 @@ package io.roster.directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,31 @@ class ColleagueStore {
 
 	private static final String ROLE = "role";
 
+	private static final String INSERT = """
+			INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
+			  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
+			  department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
+			  version, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String MATCH_POSTGRES = matchSqlWith("");
+
+	private static final String MATCH_H2 = matchSqlWith(" USE INDEX (ix_colleague_external_id)");
+
+	/** {@link #INSERT} and the colleague's values as arrays, for PostgreSQL. */
+	private static final String INSERT_WITH_VALUES = """
+			WITH inserted AS (
+			  %s
+			)
+			INSERT INTO colleague_value (company_id, colleague_id, kind, position, item_value, item_value_key,
+			  item_type, item_display, is_primary)
+			SELECT CAST(? AS uuid), CAST(? AS uuid), v.kind, v.position, v.item_value, v.item_value_key, v.item_type,
+			  v.item_display, v.is_primary
+			FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+			  CAST(? AS text[]), CAST(? AS boolean[]))
+			  AS v(kind, position, item_value, item_value_key, item_type, item_display, is_primary)"""
+		.formatted(INSERT);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -50,8 +76,25 @@ class ColleagueStore {
 		this.counts = counts;
 	}
 
+	/**
+	 * Inserts a colleague with its multi-valued attributes. On PostgreSQL this is one
+	 * statement, the values passed as arrays; elsewhere two.
+	 */
 	void insert(UUID companyId, Colleague colleague) {
-		insertAll(companyId, List.of(colleague));
+		if (!this.database.isPostgres()) {
+			insertAll(companyId, List.of(colleague));
+			return;
+		}
+		List<Object[]> values = new ArrayList<>();
+		addBatch(values, companyId, colleague.id(), EMAIL, colleague.profile().emails());
+		addBatch(values, companyId, colleague.id(), ROLE, colleague.profile().roles());
+		List<Object> params = new ArrayList<>(Arrays.asList(row(companyId, colleague)));
+		params.add(companyId);
+		params.add(colleague.id());
+		for (int column = 2; column < 9; column++) {
+			params.add(SqlLists.textColumn(values, column));
+		}
+		this.jdbc.sql(INSERT_WITH_VALUES).params(params).update();
 	}
 
 	/** Inserts colleagues with their multi-valued attributes in batches. */
@@ -59,23 +102,22 @@ class ColleagueStore {
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> values = new ArrayList<>();
 		for (Colleague colleague : colleagues) {
-			ColleagueProfile p = colleague.profile();
-			rows.add(new Object[] { companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()),
-					p.externalId(), p.givenName(), p.familyName(), p.formattedName(), p.displayName(),
-					key(p.displayName()), p.title(), p.active(), colleague.role(), p.employeeNumber(), p.department(),
-					p.costCenter(), p.organization(), p.division(), p.managerLinkId(), colleague.managedBy(),
-					colleague.scimConnectionId(), colleague.version(), Timestamps.toColumn(colleague.createdAt()),
-					Timestamps.toColumn(colleague.updatedAt()) });
-			addBatch(values, companyId, colleague.id(), EMAIL, p.emails());
-			addBatch(values, companyId, colleague.id(), ROLE, p.roles());
+			rows.add(row(companyId, colleague));
+			addBatch(values, companyId, colleague.id(), EMAIL, colleague.profile().emails());
+			addBatch(values, companyId, colleague.id(), ROLE, colleague.profile().roles());
 		}
-		this.batch.batchUpdate("""
-				INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
-				  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
-				  department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
-				  version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.batch.batchUpdate(INSERT, rows);
 		insertValues(values);
+	}
+
+	private static Object[] row(UUID companyId, Colleague colleague) {
+		ColleagueProfile p = colleague.profile();
+		return new Object[] { companyId, colleague.id(), colleague.linkId(), p.userName(), key(p.userName()),
+				p.externalId(), p.givenName(), p.familyName(), p.formattedName(), p.displayName(), key(p.displayName()),
+				p.title(), p.active(), colleague.role(), p.employeeNumber(), p.department(), p.costCenter(),
+				p.organization(), p.division(), p.managerLinkId(), colleague.managedBy(), colleague.scimConnectionId(),
+				colleague.version(), Timestamps.toColumn(colleague.createdAt()),
+				Timestamps.toColumn(colleague.updatedAt()) };
 	}
 
 	/**
@@ -136,7 +178,10 @@ class ColleagueStore {
 	 * the company. On H2 the branch therefore names the externalId index.
 	 */
 	static String matchSql(boolean postgres) {
-		String externalIdIndex = postgres ? "" : " USE INDEX (ix_colleague_external_id)";
+		return postgres ? MATCH_POSTGRES : MATCH_H2;
+	}
+
+	private static String matchSqlWith(String externalIdIndex) {
 		return """
 				SELECT m.* FROM (
 				  SELECT c.*, 0 AS match_order FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?

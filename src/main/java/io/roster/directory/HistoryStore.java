@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.roster.system.DatabaseKind;
 import io.roster.tenant.Actor;
 
 /**
@@ -25,11 +26,34 @@ class HistoryStore {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * Inserts entries and their fields in one statement on PostgreSQL, a round trip fewer
+	 * than two batches, with columns passed as arrays.
+	 */
+	private static final String INSERT_TOGETHER = """
+			WITH entry AS (
+			  INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
+			    actor_name, changed_at)
+			  SELECT CAST(? AS uuid), e.id, e.subject_type, e.subject_id, e.action, e.actor_type, e.actor_id,
+			    e.actor_name, e.changed_at
+			  FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
+			    CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY
+			    AS e(id, subject_type, subject_id, action, actor_type, actor_id, actor_name, changed_at, n)
+			  ORDER BY e.n
+			)
+			INSERT INTO history_field (company_id, entry_id, position, field, old_value, new_value)
+			SELECT CAST(? AS uuid), f.entry_id, f.position, f.field, f.old_value, f.new_value
+			FROM unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+			  AS f(entry_id, position, field, old_value, new_value)""";
+
 	private final JdbcTemplate batch;
 
-	HistoryStore(JdbcClient jdbc, JdbcTemplate batch) {
+	private final DatabaseKind database;
+
+	HistoryStore(JdbcClient jdbc, JdbcTemplate batch, DatabaseKind database) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.database = database;
 	}
 
 	/**
@@ -62,6 +86,10 @@ class HistoryStore {
 			}
 		});
 		if (rows.isEmpty()) {
+			return;
+		}
+		if (this.database.isPostgres()) {
+			insertTogether(companyId, rows, fields);
 			return;
 		}
 		this.batch.batchUpdate("""
@@ -98,6 +126,19 @@ class HistoryStore {
 		headers.forEach((id, header) -> entries.add(new HistoryEntry(id, subjectId, header.action(), header.actor(),
 				header.changedAt(), fields.getOrDefault(id, List.of()))));
 		return entries;
+	}
+
+	private void insertTogether(UUID companyId, List<Object[]> rows, List<Object[]> fields) {
+		List<Object> params = new ArrayList<>();
+		params.add(companyId);
+		for (int column = 1; column < 9; column++) {
+			params.add(SqlLists.textColumn(rows, column));
+		}
+		params.add(companyId);
+		for (int column = 1; column < 6; column++) {
+			params.add(SqlLists.textColumn(fields, column));
+		}
+		this.jdbc.sql(INSERT_TOGETHER).params(params).update();
 	}
 
 	private static @Nullable String cut(@Nullable String value) {

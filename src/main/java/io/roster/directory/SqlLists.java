@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SQL for a list of values to look up in an index, in the shape that each database reads
  * as one index lookup per value. H2 2.4 reads a condition such as
@@ -55,6 +57,20 @@ final class SqlLists {
 			params.add(value);
 		}
 		return params;
+	}
+
+	/**
+	 * Returns one column of the rows as text, to pass as a PostgreSQL array parameter
+	 * that the statement casts to the column's type, such as
+	 * {@code unnest(CAST(? AS uuid[]))}.
+	 */
+	static @Nullable String[] textColumn(List<Object[]> rows, int column) {
+		@Nullable String[] values = new String[rows.size()];
+		for (int i = 0; i < values.length; i++) {
+			Object value = rows.get(i)[column];
+			values[i] = (value != null) ? value.toString() : null;
+		}
+		return values;
 	}
 
 }
