@@ -36,6 +36,8 @@ final class BenchServer implements AutoCloseable {
 
 	private Process process;
 
+	private long earlierCpuNanos;
+
 	private BenchServer(Path dataDir, EmbeddedPostgres postgres, List<String> command, int port) {
 		this.dataDir = dataDir;
 		this.postgres = postgres;
@@ -106,6 +108,14 @@ final class BenchServer implements AutoCloseable {
 
 	}
 
+	/**
+	 * Returns the processor time of the running server process since it started, and of
+	 * earlier runs of it, in nanoseconds.
+	 */
+	long cpuNanos() {
+		return this.earlierCpuNanos + CpuMeter.processNanos(this.process.toHandle());
+	}
+
 	private void launch() throws IOException, InterruptedException {
 		this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
@@ -114,6 +124,7 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	private void stopProcess() throws InterruptedException {
+		this.earlierCpuNanos += CpuMeter.processNanos(this.process.toHandle());
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();

@@ -39,6 +39,8 @@ public final class LoadBenchmark {
 
 	private static final int STREAMS = 16;
 
+	private static final int STREAM_ROUNDS = 4;
+
 	private final BenchClient client;
 
 	private final LoadDriver driver;
@@ -80,7 +82,7 @@ public final class LoadBenchmark {
 			requireLoopback(server.baseUrl());
 			System.out.println("server data directory and log: " + server.dataDir());
 			LoadBenchmark benchmark = new LoadBenchmark(new BenchClient(server.baseUrl(), server.token()),
-					new LoadDriver(limit), colleagues, clients, changes);
+					new LoadDriver(limit, new CpuMeter(server::cpuNanos)), colleagues, clients, changes);
 			if (seed) {
 				long start = System.nanoTime();
 				String[] ids = (server.postgresDatabase() != null)
@@ -192,8 +194,7 @@ public final class LoadBenchmark {
 				"pages of %d; first 10 pages p50 %.2f ms, last 10 p50 %.2f ms; totalResults %d, distinct ids %d", PAGE,
 				medianMillis(result.latencies(), 0, 10),
 				medianMillis(result.latencies(), result.latencies().length - 11, 10), totals[0], seen.size());
-		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(),
-				result.note() + note);
+		return result.withNote(result.note() + note);
 	}
 
 	/**
@@ -217,7 +218,7 @@ public final class LoadBenchmark {
 					return addMembers(teams.get(range[0]), range[1], range[2]) == 204;
 				});
 		int members = sizes.stream().mapToInt(Integer::intValue).sum();
-		record(new PhaseResult(fill.name(), fill.latencies(), fill.wallNanos(), fill.failures(),
+		record(fill.withNote(
 				String.format(Locale.ROOT, "%.0f members/s; teams of %s", members / (fill.wallNanos() / 1e9), sizes)));
 		int index = 0;
 		for (int size : sizes) {
@@ -238,21 +239,32 @@ public final class LoadBenchmark {
 
 	/**
 	 * Sends 16 parallel streams of PATCHes into one team and checks that no member is
-	 * lost.
+	 * lost. The phase repeats this with a new team {@link #STREAM_ROUNDS} times, so it
+	 * lasts long enough for a steady rate while each team gets the same members as in a
+	 * single round.
 	 */
 	private PhaseResult parallelStreams() throws Exception {
-		String team = createTeam("Parallel streams");
-		int patches = STREAMS * 25;
-		int perPatch = Math.min(20, this.colleagues / patches);
-		PhaseResult result = this.driver.run("16 parallel PATCH streams", patches, STREAMS, "",
-				(n) -> addMembers(team, n * perPatch, (n + 1) * perPatch) == 204);
-		HttpResponse<String> read = this.client.scim("GET", "/Groups/" + team + "?attributes=members", null);
-		JsonNode members = JSON.readTree(read.body()).get("members");
-		int found = (members != null) ? members.size() : 0;
-		String note = String.format(Locale.ROOT, "%d members per PATCH; members expected %d, found %d", perPatch,
-				patches * perPatch, found);
-		return new PhaseResult(result.name(), result.latencies(), result.wallNanos(), result.failures(),
-				result.note() + note);
+		int perRound = STREAMS * 25;
+		int perPatch = Math.min(20, this.colleagues / perRound);
+		List<String> teams = new ArrayList<>();
+		for (int round = 0; round < STREAM_ROUNDS; round++) {
+			teams.add(createTeam("Parallel streams " + round));
+		}
+		PhaseResult result = this.driver.run("16 parallel PATCH streams", STREAM_ROUNDS * perRound, STREAMS, "",
+				(n) -> {
+					int inRound = n % perRound;
+					return addMembers(teams.get(n / perRound), inRound * perPatch, (inRound + 1) * perPatch) == 204;
+				});
+		List<Integer> found = new ArrayList<>();
+		for (String team : teams) {
+			HttpResponse<String> read = this.client.scim("GET", "/Groups/" + team + "?attributes=members", null);
+			JsonNode members = JSON.readTree(read.body()).get("members");
+			found.add((members != null) ? members.size() : 0);
+		}
+		String note = String.format(Locale.ROOT,
+				"%d teams one after another, %d members per PATCH; members expected %d per team, found %s",
+				STREAM_ROUNDS, perPatch, perRound * perPatch, found);
+		return result.withNote(result.note() + note);
 	}
 
 	private PhaseResult deactivate() throws Exception {

@@ -17,8 +17,11 @@ final class LoadDriver {
 
 	private final Duration timeLimit;
 
-	LoadDriver(Duration timeLimit) {
+	private final CpuMeter cpu;
+
+	LoadDriver(Duration timeLimit, CpuMeter cpu) {
 		this.timeLimit = timeLimit;
+		this.cpu = cpu;
 	}
 
 	/**
@@ -36,6 +39,7 @@ final class LoadDriver {
 		boolean[] done = new boolean[requests];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
+		CpuMeter.Reading before = this.cpu.read();
 		long start = System.nanoTime();
 		long deadline = start + this.timeLimit.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -63,6 +67,7 @@ final class LoadDriver {
 			pool.shutdownNow();
 		}
 		long wall = System.nanoTime() - start;
+		CpuMeter.Reading after = this.cpu.read();
 		int completed = 0;
 		for (boolean finished : done) {
 			completed += finished ? 1 : 0;
@@ -76,7 +81,7 @@ final class LoadDriver {
 		}
 		String fullNote = (completed < requests)
 				? "stopped at the time limit after " + completed + " of " + requests + "; " + note : note;
-		return new PhaseResult(name, measured, wall, failures.get(), fullNote);
+		return new PhaseResult(name, measured, wall, failures.get(), after.since(before, completed), fullNote);
 	}
 
 }
