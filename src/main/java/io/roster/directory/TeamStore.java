@@ -323,16 +323,38 @@ class TeamStore {
 		return members;
 	}
 
+	/**
+	 * Statement that selects the teams of a colleague. Its parameters are the company and
+	 * the colleague.
+	 */
+	static final String TEAMS_OF = """
+			SELECT t.* FROM team t
+			JOIN team_member m ON m.company_id = t.company_id AND m.team_id = t.id
+			WHERE t.company_id = ? AND m.colleague_id = ?
+			ORDER BY t.archived, LOWER(t.display_name), t.id""";
+
+	/**
+	 * Statement that deletes a colleague's memberships. Its parameters are the company
+	 * and the colleague.
+	 */
+	static final String LEAVE_ALL = "DELETE FROM team_member WHERE company_id = ? AND colleague_id = ?";
+
+	/**
+	 * Returns the statement that selects, in id order, the ids of the teams a colleague
+	 * leaves, locking them on PostgreSQL. Its parameters are the company, the company and
+	 * the colleague.
+	 */
+	static String teamsToLeave(boolean postgres) {
+		return """
+				SELECT t.id AS team_id FROM team t
+				WHERE t.company_id = ? AND t.id IN
+				  (SELECT m.team_id FROM team_member m WHERE m.company_id = ? AND m.colleague_id = ?)
+				ORDER BY t.id""" + (postgres ? " FOR UPDATE" : "");
+	}
+
 	/** Returns the teams a colleague belongs to, active ones first, by name. */
 	List<Team> teamsOf(UUID companyId, UUID colleagueId) {
-		return this.jdbc.sql("""
-				SELECT t.* FROM team t
-				JOIN team_member m ON m.company_id = t.company_id AND m.team_id = t.id
-				WHERE t.company_id = ? AND m.colleague_id = ?
-				ORDER BY t.archived, LOWER(t.display_name), t.id""")
-			.params(companyId, colleagueId)
-			.query(TeamStore::map)
-			.list();
+		return this.jdbc.sql(TEAMS_OF).params(companyId, colleagueId).query(TeamStore::map).list();
 	}
 
 	/**
@@ -347,11 +369,7 @@ class TeamStore {
 	 * no such changes, and there the UPDATEs lock the rows in order.
 	 */
 	void removeFromAllTeams(UUID companyId, UUID colleagueId, Instant now) {
-		List<UUID> teamIds = this.jdbc.sql("""
-				SELECT t.id AS team_id FROM team t
-				WHERE t.company_id = ? AND t.id IN
-				  (SELECT m.team_id FROM team_member m WHERE m.company_id = ? AND m.colleague_id = ?)
-				ORDER BY t.id""" + (this.database.isPostgres() ? " FOR UPDATE" : ""))
+		List<UUID> teamIds = this.jdbc.sql(teamsToLeave(this.database.isPostgres()))
 			.params(companyId, companyId, colleagueId)
 			.query((rs, row) -> rs.getObject("team_id", UUID.class))
 			.list();
@@ -361,9 +379,7 @@ class TeamStore {
 			this.batch.batchUpdate(
 					"UPDATE team SET version = version + 1, updated_at = ? WHERE company_id = ? AND id = ?", rows);
 		}
-		this.jdbc.sql("DELETE FROM team_member WHERE company_id = ? AND colleague_id = ?")
-			.params(companyId, colleagueId)
-			.update();
+		this.jdbc.sql(LEAVE_ALL).params(companyId, colleagueId).update();
 	}
 
 	/** Returns the linked members of each team, ordered by link id. */

@@ -43,6 +43,9 @@ class IndexUseTests {
 	/** Colleagues that were linked once and are not now, with an externalId each. */
 	private static final int UNLINKED = 300;
 
+	/** Teams that every linked colleague is a member of. */
+	private static final int TEAMS = 3;
+
 	private static RosterServer server;
 
 	private static UUID company;
@@ -88,6 +91,17 @@ class IndexUseTests {
 						WHERE company_id = '%s'""".formatted(company));
 				statement.execute("UPDATE colleague SET external_id = 'ext-' || user_name WHERE company_id = '%s'"
 					.formatted(company));
+				for (int team = 0; team < TEAMS; team++) {
+					statement.execute("""
+							INSERT INTO team (company_id, id, link_id, display_name, active_name_key, managed_by,
+							  archived, version, created_at, updated_at)
+							VALUES ('%s', '%s', 'team-%d', 'Team %d', 'team %d', 'scim', FALSE, 1, CURRENT_TIMESTAMP,
+							  CURRENT_TIMESTAMP)""".formatted(company, UUID.randomUUID(), team, team, team));
+				}
+				statement.execute("""
+						INSERT INTO team_member (company_id, team_id, colleague_id)
+						SELECT c.company_id, t.id, c.id FROM colleague c JOIN team t ON t.company_id = c.company_id
+						WHERE c.company_id = '%s' AND c.link_id IS NOT NULL""".formatted(company));
 				if (database == TestDatabase.H2) {
 					statement.execute("ANALYZE");
 				}
@@ -151,6 +165,17 @@ class IndexUseTests {
 				company, UUID.randomUUID(), UUID.randomUUID());
 
 		assertReadsAtMost(plan, "team_member", 1);
+	}
+
+	@Test
+	void membershipsOfColleagueReadOnlyItsRows() throws SQLException {
+		UUID colleague = colleagueIds(1).get(0);
+
+		assertReadsAtMost(explain(TeamStore.TEAMS_OF, company, colleague), "team_member", TEAMS);
+		assertReadsAtMost(
+				explain(TeamStore.teamsToLeave(this.database == TestDatabase.POSTGRESQL), company, company, colleague),
+				"team_member", TEAMS);
+		assertReadsAtMost(explain(TeamStore.LEAVE_ALL, company, colleague), "team_member", TEAMS);
 	}
 
 	private static List<UUID> colleagueIds(int count) throws SQLException {
