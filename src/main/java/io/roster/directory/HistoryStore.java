@@ -24,11 +24,9 @@ class HistoryStore {
 	/** Longest stored old or new value; longer values are cut, keeping their start. */
 	private static final int MAX_VALUE_LENGTH = 4000;
 
-	private final JdbcClient jdbc;
-
 	/**
-	 * Inserts entries and their fields in one statement on PostgreSQL, a round trip fewer
-	 * than two batches, with columns passed as arrays.
+	 * Statement that inserts entries and their fields on PostgreSQL, with the columns
+	 * passed as arrays: one round trip where two batches take two.
 	 */
 	private static final String INSERT_TOGETHER = """
 			WITH entry AS (
@@ -45,6 +43,8 @@ class HistoryStore {
 			SELECT CAST(? AS uuid), f.entry_id, f.position, f.field, f.old_value, f.new_value
 			FROM unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
 			  AS f(entry_id, position, field, old_value, new_value)""";
+
+	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
 

@@ -89,8 +89,9 @@ class OneStatementWritesTests {
 		HistoryEntry first = new HistoryEntry(TimeOrderedIds.next(), colleague, "updated", okta, at, tricky);
 		HistoryEntry second = new HistoryEntry(TimeOrderedIds.next(), colleague, "deactivated", Actor.SYSTEM,
 				at.plusMillis(1), List.of(new FieldChange("active", "true", "false")));
-		HistoryEntry third = new HistoryEntry(TimeOrderedIds.next(), colleague, "left", okta, at.plusMillis(2),
-				List.of());
+		// A whole minute, which Java writes as text without seconds.
+		HistoryEntry third = new HistoryEntry(TimeOrderedIds.next(), colleague, "left", okta,
+				Instant.parse("2026-01-01T09:30:00Z"), List.of());
 		HistoryEntry joined = new HistoryEntry(TimeOrderedIds.next(), team, "members", okta, at,
 				List.of(new FieldChange("members", null, "ann")));
 		Map<String, List<HistoryEntry>> entries = new LinkedHashMap<>();
