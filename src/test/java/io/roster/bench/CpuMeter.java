@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Measures the processor time that a phase costs, apart from its wall-clock time: the
- * Roster server's own, and the rest of the machine's apart from the benchmark client,
- * which is the database server's when it runs in its own processes, and the kernel's. On
- * a machine whose speed varies with its neighbours, these times per request vary less
- * between runs than throughput does.
+ * Measures the processor time that a phase costs: the Roster server's, and the rest of
+ * the machine's without the benchmark client. The rest is the kernel's, and the database
+ * server's when it runs in its own processes. On a machine whose speed varies with its
+ * neighbours, these times per request varied less between runs than throughput did.
  */
 final class CpuMeter {
 
@@ -31,9 +30,7 @@ final class CpuMeter {
 	/** Processor times since the start, in nanoseconds. */
 	record Reading(long server, long machine, long client) {
 
-		/**
-		 * The time from {@code earlier} to this reading, per request, in milliseconds.
-		 */
+		/** Returns the time from {@code earlier} to this reading, per request. */
 		Use since(Reading earlier, int requests) {
 			if (requests == 0) {
 				return new Use(Double.NaN, Double.NaN);
