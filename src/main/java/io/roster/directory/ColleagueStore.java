@@ -86,8 +86,7 @@ class ColleagueStore {
 			return;
 		}
 		List<Object[]> values = new ArrayList<>();
-		addBatch(values, companyId, colleague.id(), EMAIL, colleague.profile().emails());
-		addBatch(values, companyId, colleague.id(), ROLE, colleague.profile().roles());
+		addValues(values, companyId, colleague.id(), colleague.profile());
 		List<Object> params = new ArrayList<>(Arrays.asList(row(companyId, colleague)));
 		params.add(companyId);
 		params.add(colleague.id());
@@ -103,8 +102,7 @@ class ColleagueStore {
 		List<Object[]> values = new ArrayList<>();
 		for (Colleague colleague : colleagues) {
 			rows.add(row(companyId, colleague));
-			addBatch(values, companyId, colleague.id(), EMAIL, colleague.profile().emails());
-			addBatch(values, companyId, colleague.id(), ROLE, colleague.profile().roles());
+			addValues(values, companyId, colleague.id(), colleague.profile());
 		}
 		this.batch.batchUpdate(INSERT, rows);
 		insertValues(values);
@@ -385,8 +383,7 @@ class ColleagueStore {
 
 	private void insertValues(UUID companyId, UUID colleagueId, ColleagueProfile profile) {
 		List<Object[]> batch = new ArrayList<>();
-		addBatch(batch, companyId, colleagueId, EMAIL, profile.emails());
-		addBatch(batch, companyId, colleagueId, ROLE, profile.roles());
+		addValues(batch, companyId, colleagueId, profile);
 		insertValues(batch);
 	}
 
@@ -398,6 +395,12 @@ class ColleagueStore {
 				INSERT INTO colleague_value (company_id, colleague_id, kind, position, item_value, item_value_key,
 				  item_type, item_display, is_primary)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+	}
+
+	/** Adds the rows of a colleague's emails and then its roles to the batch. */
+	private static void addValues(List<Object[]> batch, UUID companyId, UUID colleagueId, ColleagueProfile profile) {
+		addBatch(batch, companyId, colleagueId, EMAIL, profile.emails());
+		addBatch(batch, companyId, colleagueId, ROLE, profile.roles());
 	}
 
 	private static void addBatch(List<Object[]> batch, UUID companyId, UUID colleagueId, String kind,
