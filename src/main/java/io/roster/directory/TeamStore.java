@@ -341,15 +341,20 @@ class TeamStore {
 
 	/**
 	 * Returns the statement that selects, in id order, the ids of the teams a colleague
-	 * leaves, locking them on PostgreSQL. Its parameters are the company, the company and
-	 * the colleague.
+	 * leaves, locking them on PostgreSQL. Its parameters are the company and the
+	 * colleague. On H2 it reads the colleague's memberships alone, because H2 evaluates
+	 * an {@code IN (SELECT ...)} condition again for each candidate team. In the load
+	 * benchmark that form made a deprovisioning take three times as long.
 	 */
 	static String teamsToLeave(boolean postgres) {
+		if (!postgres) {
+			return "SELECT m.team_id FROM team_member m WHERE m.company_id = ? AND m.colleague_id = ? ORDER BY m.team_id";
+		}
 		return """
 				SELECT t.id AS team_id FROM team t
 				WHERE t.company_id = ? AND t.id IN
-				  (SELECT m.team_id FROM team_member m WHERE m.company_id = ? AND m.colleague_id = ?)
-				ORDER BY t.id""" + (postgres ? " FOR UPDATE" : "");
+				  (SELECT m.team_id FROM team_member m WHERE m.company_id = t.company_id AND m.colleague_id = ?)
+				ORDER BY t.id FOR UPDATE""";
 	}
 
 	/** Returns the teams a colleague belongs to, active ones first, by name. */
@@ -370,7 +375,7 @@ class TeamStore {
 	 */
 	void removeFromAllTeams(UUID companyId, UUID colleagueId, Instant now) {
 		List<UUID> teamIds = this.jdbc.sql(teamsToLeave(this.database.isPostgres()))
-			.params(companyId, companyId, colleagueId)
+			.params(companyId, colleagueId)
 			.query((rs, row) -> rs.getObject("team_id", UUID.class))
 			.list();
 		if (!teamIds.isEmpty()) {

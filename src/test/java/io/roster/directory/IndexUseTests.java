@@ -172,9 +172,15 @@ class IndexUseTests {
 		UUID colleague = colleagueIds(1).get(0);
 
 		assertReadsAtMost(explain(TeamStore.TEAMS_OF, company, colleague), "team_member", TEAMS);
-		assertReadsAtMost(
-				explain(TeamStore.teamsToLeave(this.database == TestDatabase.POSTGRESQL), company, company, colleague),
-				"team_member", TEAMS);
+		String leavePlan = explain(TeamStore.teamsToLeave(this.database == TestDatabase.POSTGRESQL), company,
+				colleague);
+		assertReadsAtMost(leavePlan, "team_member", TEAMS);
+		if (this.database == TestDatabase.H2) {
+			// H2 evaluates an IN (SELECT ...) condition again for each candidate team.
+			// EXPLAIN ANALYZE counted only a few rows for that form, yet in the load
+			// benchmark it took most of a deprovisioning's time.
+			assertThat(leavePlan).as(leavePlan).containsOnlyOnce("SELECT");
+		}
 		assertReadsAtMost(explain(TeamStore.LEAVE_ALL, company, colleague), "team_member", TEAMS);
 	}
 
