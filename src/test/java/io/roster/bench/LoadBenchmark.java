@@ -96,13 +96,17 @@ public final class LoadBenchmark {
 			boolean outOfMemory = Files.readString(server.log()).contains("OutOfMemoryError");
 			System.out.printf(Locale.ROOT, "%nserver alive at the end: %s; OutOfMemoryError in its log: %s%n",
 					server.isAlive(), outOfMemory);
+			Path h2File = server.dataDir().resolve("roster.mv.db");
+			if (Files.exists(h2File)) {
+				System.out.printf(Locale.ROOT, "H2 database file at the end: %.0f MB%n", Files.size(h2File) / 1e6);
+			}
 		}
 	}
 
 	private void runAll(int warmUp, boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
 		if (warmUp > 0) {
-			record(warmUp(warmUp));
+			warmUp(warmUp);
 		}
 		if (sync) {
 			record(sync());
@@ -134,23 +138,43 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * Creates, looks up and deletes users outside the measured range, so that the
+	 * Creates and looks up users outside the measured range, adds them to a team in
+	 * PATCHes of 20 and 100 and reads it, then deletes the users and the team. So the
 	 * server's JIT has compiled the SCIM paths before the first measured phase, as in a
-	 * server that has been running. Their userNames and externalIds differ from those of
-	 * the sync, so no later create matches them.
+	 * server that has been running. The users' userNames and externalIds differ from
+	 * those of the sync, so no later create matches them.
 	 */
-	private PhaseResult warmUp(int users) throws Exception {
-		return this.driver.run("warm-up (not measured)", users, this.clients, "create, look up, delete", (n) -> {
+	private void warmUp(int users) throws Exception {
+		String[] warmIds = new String[users];
+		record(this.driver.run("warm-up users (not measured)", users, this.clients, "create, look up", (n) -> {
 			String userName = "warm-up." + n + "@bench.example.com";
 			HttpResponse<String> created = this.client.scim("POST", "/Users", userBody(userName, "warm-up-" + n, n));
 			if (created.statusCode() != 201) {
 				return false;
 			}
+			warmIds[n] = JSON.readTree(created.body()).get("id").asString();
 			String filter = BenchClient.encode("userName eq \"" + userName + "\"");
-			boolean found = this.client.scim("GET", "/Users?filter=" + filter, null).statusCode() == 200;
-			String id = JSON.readTree(created.body()).get("id").asString();
-			return found && this.client.scim("DELETE", "/Users/" + id, null).statusCode() == 204;
-		});
+			return this.client.scim("GET", "/Users?filter=" + filter, null).statusCode() == 200;
+		}));
+		String team = createTeam("Warm-up");
+		int smallPatch = 20;
+		int largePatch = PAGE;
+		int half = users / 2;
+		int patches = half / smallPatch + (users - half) / largePatch;
+		record(this.driver.run("warm-up teams (not measured)", patches, this.clients,
+				"PATCHes of " + smallPatch + " and " + largePatch + ", reads", (n) -> {
+					int from = (n < half / smallPatch) ? n * smallPatch : half + (n - half / smallPatch) * largePatch;
+					int to = Math.min(users, from + ((n < half / smallPatch) ? smallPatch : largePatch));
+					return addMembers(team, warmIds, from, to) == 204
+							&& this.client.scim("GET", "/Groups/" + team + "?excludedAttributes=members", null)
+								.statusCode() == 200;
+				}));
+		record(this.driver.run("warm-up deletes (not measured)", users, this.clients, "",
+				(n) -> this.client.scim("DELETE", "/Users/" + warmIds[n], null).statusCode() == 204));
+		int deleted = this.client.scim("DELETE", "/Groups/" + team, null).statusCode();
+		if (deleted != 204) {
+			throw new IllegalStateException("Deleting the warm-up team failed with status " + deleted);
+		}
 	}
 
 	private PhaseResult ceiling() throws Exception {
@@ -292,9 +316,14 @@ public final class LoadBenchmark {
 
 	/** Adds the colleagues with numbers from {@code from} (inclusive) to {@code to}. */
 	private int addMembers(String team, int from, int to) throws Exception {
+		return addMembers(team, this.ids, from, to);
+	}
+
+	/** Adds the colleagues {@code ids[from]} to {@code ids[to - 1]} to the team. */
+	private int addMembers(String team, String[] ids, int from, int to) throws Exception {
 		StringBuilder values = new StringBuilder();
 		for (int i = from; i < to; i++) {
-			values.append((i > from) ? "," : "").append("{\"value\":\"").append(this.ids[i]).append("\"}");
+			values.append((i > from) ? "," : "").append("{\"value\":\"").append(ids[i]).append("\"}");
 		}
 		String body = """
 				{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
