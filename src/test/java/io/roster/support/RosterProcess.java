@@ -46,7 +46,7 @@ public final class RosterProcess implements AutoCloseable {
 	/** Starts Roster on a new, empty database of the given kind. */
 	public static RosterProcess start(TestDatabase database) {
 		try {
-			Path dataDir = Files.createTempDirectory("roster-process-");
+			Path dataDir = TemporaryDirectories.create("roster-process-");
 			RosterProcess roster = new RosterProcess(database.newDatabase(dataDir), dataDir);
 			roster.start();
 			return roster;

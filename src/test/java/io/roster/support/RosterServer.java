@@ -46,7 +46,7 @@ public final class RosterServer implements AutoCloseable {
 	/** Starts Roster on a new, empty database with the demo company. */
 	public static RosterServer start(TestDatabase database, Map<String, Object> extra) {
 		try {
-			Path dataDir = Files.createTempDirectory("roster-test-");
+			Path dataDir = TemporaryDirectories.create("roster-test-");
 			Map<String, Object> properties = new LinkedHashMap<>(database.newDatabase(dataDir));
 			properties.put("server.address", "127.0.0.1");
 			properties.put("server.port", "0");
@@ -72,7 +72,7 @@ public final class RosterServer implements AutoCloseable {
 	 */
 	public static RosterServer startBeside(RosterServer other) {
 		try {
-			Path dataDir = Files.createTempDirectory("roster-test-");
+			Path dataDir = TemporaryDirectories.create("roster-test-");
 			Map<String, Object> properties = new LinkedHashMap<>(other.properties);
 			// An H2 file database opened twice in one JVM is one database, so the second
 			// instance shares it when it names the first one's file.
@@ -93,7 +93,7 @@ public final class RosterServer implements AutoCloseable {
 	 */
 	public static RosterServer start(Map<String, Object> properties) {
 		try {
-			Path dataDir = Files.createTempDirectory("roster-test-");
+			Path dataDir = TemporaryDirectories.create("roster-test-");
 			Map<String, Object> all = new LinkedHashMap<>();
 			all.put("roster.data-dir", dataDir.toString());
 			all.put("server.address", "127.0.0.1");
