@@ -181,14 +181,16 @@ class IndexUseTests {
 			// benchmark it took most of a deprovisioning's time.
 			assertThat(leavePlan).as(leavePlan).containsOnlyOnce("SELECT");
 		}
+
 		assertReadsAtMost(explain(TeamStore.LEAVE_ALL, company, colleague), "team_member", TEAMS);
 	}
 
+	/** Returns linked colleagues, each a member of every team. */
 	private static List<UUID> colleagueIds(int count) throws SQLException {
 		List<UUID> ids = new ArrayList<>();
 		try (Connection connection = server.bean(DataSource.class).getConnection();
-				PreparedStatement select = connection
-					.prepareStatement("SELECT id FROM colleague WHERE company_id = ? ORDER BY user_name_key LIMIT ?")) {
+				PreparedStatement select = connection.prepareStatement(
+						"SELECT id FROM colleague WHERE company_id = ? AND link_id IS NOT NULL ORDER BY user_name_key LIMIT ?")) {
 			select.setObject(1, company);
 			select.setInt(2, count);
 			try (ResultSet rows = select.executeQuery()) {
