@@ -10,16 +10,24 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Temporary data directories of the servers that tests start, deleted when the test JVM
- * exits. A directory cannot go when its server stops, because a second instance may share
- * the H2 file in it and a test may start the server again on it. The H2 files of a test
- * class reach hundreds of MB, so directories left behind would fill the disk over runs.
+ * exits unless the system property {@code roster.test.keep-data} is {@code true}. A
+ * directory cannot go when its server stops, because a second instance may share the H2
+ * file in it and a test may start the server again on it. The H2 files of a test class
+ * reach hundreds of MB, so directories left behind would fill the disk over runs.
+ * <p>
+ * The hook runs beside the JVM's other shutdown hooks, such as those that close a server
+ * a test left open. A file that such a server writes meanwhile can keep its directory
+ * from being deleted, and then the hook prints the failure.
  */
 final class TemporaryDirectories {
 
 	private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(TemporaryDirectories::deleteAll, "delete-test-directories"));
+		if (!Boolean.getBoolean("roster.test.keep-data")) {
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(TemporaryDirectories::deleteAll, "delete-test-directories"));
+		}
 	}
 
 	private TemporaryDirectories() {
