@@ -160,11 +160,13 @@ public final class LoadBenchmark {
 		int smallPatch = 20;
 		int largePatch = PAGE;
 		int half = users / 2;
-		int patches = half / smallPatch + (users - half) / largePatch;
+		int smallPatches = (half + smallPatch - 1) / smallPatch;
+		int patches = smallPatches + (users - half + largePatch - 1) / largePatch;
 		record(this.driver.run("warm-up teams (not measured)", patches, this.clients,
 				"PATCHes of " + smallPatch + " and " + largePatch + ", reads", (n) -> {
-					int from = (n < half / smallPatch) ? n * smallPatch : half + (n - half / smallPatch) * largePatch;
-					int to = Math.min(users, from + ((n < half / smallPatch) ? smallPatch : largePatch));
+					boolean small = n < smallPatches;
+					int from = small ? n * smallPatch : half + (n - smallPatches) * largePatch;
+					int to = small ? Math.min(half, from + smallPatch) : Math.min(users, from + largePatch);
 					return addMembers(team, warmIds, from, to) == 204
 							&& this.client.scim("GET", "/Groups/" + team + "?excludedAttributes=members", null)
 								.statusCode() == 200;
