@@ -342,9 +342,9 @@ class TeamStore {
 	/**
 	 * Returns the statement that selects, in id order, the ids of the teams a colleague
 	 * leaves, locking them on PostgreSQL. Its parameters are the company and the
-	 * colleague. Both forms read the colleague's memberships and no other team's. H2
-	 * evaluates an {@code IN (SELECT ...)} condition again for each candidate team, and
-	 * in the load benchmark that form made a deprovisioning take three times as long.
+	 * colleague. Both forms read only the colleague's memberships. H2 evaluates an
+	 * {@code IN (SELECT ...)} condition again for each candidate team, and in the load
+	 * benchmark that form made a deprovisioning take three times as long.
 	 */
 	static String teamsToLeave(boolean postgres) {
 		if (!postgres) {
