@@ -2,9 +2,7 @@ package io.roster.directory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.roster.support.H2Info;
 import io.roster.support.RosterServer;
 import io.roster.support.TestDatabase;
 import io.roster.tenant.IdentityProvider;
@@ -91,12 +90,7 @@ class H2FileWriteTests {
 	}
 
 	private static long fileWrites(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(
-						"SELECT setting_value FROM information_schema.settings WHERE setting_name = 'info.FILE_WRITE'")) {
-			assertThat(rows.next()).isTrue();
-			return Long.parseLong(rows.getString(1));
-		}
+		return H2Info.read(connection, "info.FILE_WRITE");
 	}
 
 }

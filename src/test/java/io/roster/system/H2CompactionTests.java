@@ -2,7 +2,6 @@ package io.roster.system;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.roster.support.H2Info;
 import io.roster.support.RosterServer;
 import io.roster.support.TestDatabase;
 import io.roster.tenant.IdentityProvider;
@@ -57,17 +57,17 @@ class H2CompactionTests {
 				statement.execute("SET RETENTION_TIME 0");
 			}
 			UUID[] ids = insertColleagues(connection);
-			updateOneByOne(connection, ids);
-			int before = chunksFillRate(connection);
+			updateOneByOne(connection, ids, UPDATES);
+			long before = chunksFillRate(connection);
 
 			int runs = 0;
 			H2Compaction compaction = server.bean(H2Compaction.class);
 			while (runs < 200 && compaction.compact()) {
 				runs++;
 				// The next commit writes the rewritten pages.
-				updateOneByOne(connection, new UUID[] { ids[0] });
+				updateOneByOne(connection, ids, 1);
 			}
-			int after = chunksFillRate(connection);
+			long after = chunksFillRate(connection);
 
 			assertThat(before).isLessThan(H2Compaction.TARGET_FILL_RATE);
 			assertThat(runs).isPositive();
@@ -96,10 +96,9 @@ class H2CompactionTests {
 		return ids;
 	}
 
-	/** Updates random colleagues, one commit each, as requests do. */
-	private static void updateOneByOne(Connection connection, UUID[] ids) throws SQLException {
+	/** Updates {@code count} random colleagues, one commit each, as requests do. */
+	private static void updateOneByOne(Connection connection, UUID[] ids, int count) throws SQLException {
 		Random random = new Random(7);
-		int count = (ids.length == 1) ? 1 : UPDATES;
 		try (PreparedStatement update = connection
 			.prepareStatement("UPDATE colleague SET version = version + 1 WHERE company_id = ? AND id = ?")) {
 			for (int i = 0; i < count; i++) {
@@ -110,17 +109,8 @@ class H2CompactionTests {
 		}
 	}
 
-	private static int chunksFillRate(Connection connection) throws SQLException {
-		return Integer.parseInt(info(connection, "info.CHUNKS_FILL_RATE"));
-	}
-
-	private static String info(Connection connection, String name) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(
-						"SELECT setting_value FROM information_schema.settings WHERE setting_name = '" + name + "'")) {
-			assertThat(rows.next()).as(name).isTrue();
-			return rows.getString(1);
-		}
+	private static long chunksFillRate(Connection connection) throws SQLException {
+		return H2Info.read(connection, "info.CHUNKS_FILL_RATE");
 	}
 
 }
