@@ -10,9 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retention how long activity entries are kept before the purge deletes them
  * @param purgeInterval time between the end of one purge and the start of the next
+ * @param batchWait how long a batch of the entries of reads and failed requests waits for
+ * more entries before it is written, so that they share one commit; zero writes each
+ * batch at once
  */
 @ConfigurationProperties("roster.activity")
-public record ActivityProperties(@DefaultValue("90d") Duration retention, @DefaultValue("1h") Duration purgeInterval) {
+public record ActivityProperties(@DefaultValue("90d") Duration retention, @DefaultValue("1h") Duration purgeInterval,
+		@DefaultValue("20ms") Duration batchWait) {
+
+	private static final Duration MAX_BATCH_WAIT = Duration.ofMinutes(1);
 
 	public ActivityProperties {
 		if (retention.isNegative() || retention.isZero()) {
@@ -22,6 +28,10 @@ public record ActivityProperties(@DefaultValue("90d") Duration retention, @Defau
 		if (purgeInterval.isNegative() || purgeInterval.isZero()) {
 			throw new IllegalArgumentException(
 					"roster.activity.purge-interval must be positive, such as 1h; it is " + purgeInterval);
+		}
+		if (batchWait.isNegative() || batchWait.compareTo(MAX_BATCH_WAIT) > 0) {
+			throw new IllegalArgumentException(
+					"roster.activity.batch-wait must be between 0 and 1m, such as 20ms; it is " + batchWait);
 		}
 	}
 

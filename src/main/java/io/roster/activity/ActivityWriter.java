@@ -1,5 +1,6 @@
 package io.roster.activity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,8 +21,10 @@ import io.roster.system.LogText;
 /**
  * Writes activity entries that belong to no change, such as those of reads and failed
  * requests, from one background thread in batches, so that a read costs no commit of its
- * own. Entries that arrive while a batch is written form the next batch. When the queue
- * is full, or the writer is stopped, the caller writes its entry itself.
+ * own. A batch starts with the first entry queued and waits up to the batch wait for
+ * more, so that many reads share one commit; it ends sooner when {@link #MAX_BATCH}
+ * entries are queued, a caller flushes, or the writer stops. When the queue is full, or
+ * the writer is stopped, the caller writes its entry itself.
  */
 @Component
 class ActivityWriter implements SmartLifecycle {
@@ -38,6 +41,8 @@ class ActivityWriter implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
+	private final long batchWaitNanos;
+
 	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	/** Guards {@link #accepted} and {@link #handled}, and signals progress. */
@@ -47,13 +52,19 @@ class ActivityWriter implements SmartLifecycle {
 
 	private long handled;
 
+	private long batches;
+
+	/** Callers waiting in {@link #flush()}, for whom a batch does not wait. */
+	private int flushing;
+
 	private volatile boolean running;
 
 	private Thread thread;
 
-	ActivityWriter(ActivityStore store, PlatformTransactionManager transactionManager) {
+	ActivityWriter(ActivityStore store, PlatformTransactionManager transactionManager, ActivityProperties properties) {
 		this.store = store;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.batchWaitNanos = properties.batchWait().toNanos();
 	}
 
 	/** Queues an entry, or writes it at once when the queue is full or stopped. */
@@ -62,6 +73,10 @@ class ActivityWriter implements SmartLifecycle {
 		synchronized (this.progress) {
 			if (this.running && this.queue.offer(pending)) {
 				this.accepted++;
+				// The writer holds the first entry of the batch it waits for.
+				if (this.queue.size() >= MAX_BATCH - 1) {
+					this.progress.notifyAll();
+				}
 				return;
 			}
 		}
@@ -76,22 +91,40 @@ class ActivityWriter implements SmartLifecycle {
 	void flush() {
 		synchronized (this.progress) {
 			long target = this.accepted;
+			if (this.handled >= target) {
+				return;
+			}
 			long deadline = System.currentTimeMillis() + FLUSH_TIMEOUT_MILLIS;
-			while (this.handled < target) {
-				long left = deadline - System.currentTimeMillis();
-				if (left <= 0) {
-					logger.warn("Waiting for {} queued activity entries timed out after {} ms, so the caller"
-							+ " goes on without them", target - this.handled, FLUSH_TIMEOUT_MILLIS);
-					return;
-				}
-				try {
-					this.progress.wait(left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
+			this.flushing++;
+			// Ends the wait of a batch that is gathering entries.
+			this.progress.notifyAll();
+			try {
+				while (this.handled < target) {
+					long left = deadline - System.currentTimeMillis();
+					if (left <= 0) {
+						logger.warn("Waiting for {} queued activity entries timed out after {} ms, so the caller"
+								+ " goes on without them", target - this.handled, FLUSH_TIMEOUT_MILLIS);
+						return;
+					}
+					try {
+						this.progress.wait(left);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
 				}
 			}
+			finally {
+				this.flushing--;
+			}
+		}
+	}
+
+	/** Returns the number of batches this writer has handled, whether written or lost. */
+	long batchesHandled() {
+		synchronized (this.progress) {
+			return this.batches;
 		}
 	}
 
@@ -108,6 +141,7 @@ class ActivityWriter implements SmartLifecycle {
 	public void stop() {
 		synchronized (this.progress) {
 			this.running = false;
+			this.progress.notifyAll();
 		}
 		try {
 			this.thread.join(FLUSH_TIMEOUT_MILLIS);
@@ -135,13 +169,38 @@ class ActivityWriter implements SmartLifecycle {
 			if (first == null) {
 				continue;
 			}
+			awaitBatch();
 			List<Pending> batch = new ArrayList<>();
 			batch.add(first);
 			this.queue.drainTo(batch, MAX_BATCH - 1);
 			write(batch);
 			synchronized (this.progress) {
 				this.handled += batch.size();
+				this.batches++;
 				this.progress.notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Waits, after the first entry of a batch was taken, until the queue holds the rest
+	 * of a full batch, a caller flushes, the writer stops, or the batch wait has passed.
+	 */
+	private void awaitBatch() {
+		long deadline = System.nanoTime() + this.batchWaitNanos;
+		synchronized (this.progress) {
+			while (this.running && this.flushing == 0 && this.queue.size() < MAX_BATCH - 1) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.progress, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
 	}

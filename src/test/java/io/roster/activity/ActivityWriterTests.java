@@ -1,5 +1,6 @@
 package io.roster.activity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Entries of reads and failed requests, which a background writer stores in batches: none
  * is lost under concurrent requests, a change is logged after the reads served before it,
- * and stopping the writer writes what is still queued.
+ * entries that arrive while a batch waits share its commit, and a flush or a stop writes
+ * what is still queued at once.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -93,9 +95,48 @@ class ActivityWriterTests {
 	}
 
 	@Test
+	void waitingBatchSharesOneCommit() throws InterruptedException {
+		TestCompany company = server.newCompany("Sharing", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ActivityWriter writer = startedWriter(Duration.ofMinutes(1));
+
+		for (int i = 0; i < 3; i++) {
+			writer.add(company.id(), entry(company, i, 200, null));
+			Thread.sleep(20);
+		}
+		// The batch still waits: nothing is written yet.
+		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 10)).isEmpty();
+		writer.flush();
+
+		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 10)).hasSize(3);
+		assertThat(writer.batchesHandled()).isEqualTo(1);
+		writer.stop();
+	}
+
+	@Test
+	void fullBatchEndsTheWait() throws InterruptedException {
+		TestCompany company = server.newCompany("Full", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ActivityWriter writer = startedWriter(Duration.ofMinutes(1));
+
+		writer.add(company.id(), entry(company, 0, 200, null));
+		// The writer takes the first entry and waits for more.
+		Thread.sleep(50);
+		for (int i = 1; i < ActivityWriter.MAX_BATCH; i++) {
+			writer.add(company.id(), entry(company, i, 200, null));
+		}
+		// No flush and no stop: a full batch alone ends the wait.
+		for (int i = 0; i < 200 && writer.batchesHandled() == 0; i++) {
+			Thread.sleep(50);
+		}
+
+		assertThat(writer.batchesHandled()).isEqualTo(1);
+		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 1000)).hasSize(ActivityWriter.MAX_BATCH);
+		writer.stop();
+	}
+
+	@Test
 	void stopWritesQueuedEntries() {
 		TestCompany company = server.newCompany("Stopping", Plan.ENTERPRISE, IdentityProvider.OKTA);
-		ActivityWriter writer = startedWriter();
+		ActivityWriter writer = startedWriter(Duration.ofMinutes(1));
 
 		for (int i = 0; i < 300; i++) {
 			writer.add(company.id(), entry(company, i, 200, null));
@@ -123,8 +164,13 @@ class ActivityWriterTests {
 
 	/** Returns a writer of its own, apart from the server's, already started. */
 	private static ActivityWriter startedWriter() {
+		return startedWriter(Duration.ZERO);
+	}
+
+	private static ActivityWriter startedWriter(Duration batchWait) {
 		ActivityWriter writer = new ActivityWriter(server.bean(ActivityStore.class),
-				server.bean(PlatformTransactionManager.class));
+				server.bean(PlatformTransactionManager.class),
+				new ActivityProperties(Duration.ofDays(90), Duration.ofHours(1), batchWait));
 		writer.start();
 		return writer;
 	}
