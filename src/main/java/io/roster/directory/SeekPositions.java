@@ -51,9 +51,14 @@ class SeekPositions {
 		return (lastId != null) ? new PageRequest(0, page.limit(), null, lastId) : page;
 	}
 
-	/** Remembers where an index-paged search in id order ended. */
+	/**
+	 * Remembers where an index-paged search in id order ended. A first page that holds
+	 * the whole result, such as that of a lookup by userName, is not remembered: a page
+	 * after it skips at most one page of rows.
+	 */
 	void remember(UUID companyId, String table, SqlCriteria where, PageRequest page, Page<?> served) {
-		if (page.sort() != null || page.after() != null || served.lastId() == null) {
+		if (page.sort() != null || page.after() != null || served.lastId() == null
+				|| (page.offset() == 0 && !served.hasMore())) {
 			return;
 		}
 		Key key = key(companyId, table, where, page.offset() + served.items().size());

@@ -63,6 +63,26 @@ class SeekPositionsTests {
 		assertThat(this.positions.resolve(this.company, "colleague", this.all, next)).isSameAs(next);
 	}
 
+	@Test
+	void wholeResultOnFirstPageIsNotRemembered() {
+		this.positions.remember(this.company, "colleague", this.all, PageRequest.offset(0, 100),
+				new Page<>(Collections.nCopies(1, new Object()), 1, UUID.randomUUID(), false));
+		PageRequest next = PageRequest.offset(1, 100);
+
+		assertThat(this.positions.resolve(this.company, "colleague", this.all, next)).isSameAs(next);
+	}
+
+	@Test
+	void lastPageOfWalkIsRemembered() {
+		UUID last = UUID.randomUUID();
+		this.positions.remember(this.company, "colleague", this.all, PageRequest.offset(900, 100),
+				new Page<>(Collections.nCopies(100, new Object()), 1000, last, false));
+
+		PageRequest next = this.positions.resolve(this.company, "colleague", this.all, PageRequest.offset(1000, 100));
+
+		assertThat(next.after()).isEqualTo(last);
+	}
+
 	private static Page<Object> page(int size, UUID lastId) {
 		return new Page<>(Collections.nCopies(size, new Object()), 1000, lastId, true);
 	}
