@@ -21,10 +21,11 @@ import io.roster.system.LogText;
 /**
  * Writes activity entries that belong to no change, such as those of reads and failed
  * requests, from one background thread in batches, so that a read costs no commit of its
- * own. A batch starts with the first entry queued and waits up to the batch wait for
- * more, so that many reads share one commit; it ends sooner when {@link #MAX_BATCH}
- * entries are queued, a caller flushes, or the writer stops. When the queue is full, or
- * the writer is stopped, the caller writes its entry itself.
+ * own. A batch starts with the first entry queued and waits up to
+ * {@code roster.activity.batch-wait} for more, so that many reads share one commit. It
+ * ends sooner when {@link #MAX_BATCH} entries are queued, a caller flushes, or the writer
+ * stops. When the queue is full, or the writer is stopped, the caller writes its entry
+ * itself.
  */
 @Component
 class ActivityWriter implements SmartLifecycle {
@@ -45,7 +46,11 @@ class ActivityWriter implements SmartLifecycle {
 
 	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
 
-	/** Guards {@link #accepted} and {@link #handled}, and signals progress. */
+	/**
+	 * Guards the counters, {@link #flushing} and {@link #gathering}; wakes callers in
+	 * {@link #flush()} when a batch is handled, and the writer when its batch need not
+	 * wait any longer.
+	 */
 	private final Object progress = new Object();
 
 	private long accepted;
@@ -54,8 +59,14 @@ class ActivityWriter implements SmartLifecycle {
 
 	private long batches;
 
-	/** Callers waiting in {@link #flush()}, for whom a batch does not wait. */
+	/**
+	 * Number of callers waiting in {@link #flush()}. While it is above zero, a batch is
+	 * written without waiting.
+	 */
 	private int flushing;
+
+	/** Whether the writer waits for more entries of its batch. */
+	private boolean gathering;
 
 	private volatile boolean running;
 
@@ -73,8 +84,8 @@ class ActivityWriter implements SmartLifecycle {
 		synchronized (this.progress) {
 			if (this.running && this.queue.offer(pending)) {
 				this.accepted++;
-				// The writer holds the first entry of the batch it waits for.
-				if (this.queue.size() >= MAX_BATCH - 1) {
+				// The writer has taken the first entry of the batch it waits for.
+				if (this.gathering && this.queue.size() >= MAX_BATCH - 1) {
 					this.progress.notifyAll();
 				}
 				return;
@@ -86,7 +97,7 @@ class ActivityWriter implements SmartLifecycle {
 	/**
 	 * Waits until every entry queued before this call is written or has failed, so a read
 	 * of the activity on this instance includes the requests it served, and an entry
-	 * written next follows them.
+	 * written next follows them. A batch that waits for more entries is written at once.
 	 */
 	void flush() {
 		synchronized (this.progress) {
@@ -96,8 +107,9 @@ class ActivityWriter implements SmartLifecycle {
 			}
 			long deadline = System.currentTimeMillis() + FLUSH_TIMEOUT_MILLIS;
 			this.flushing++;
-			// Ends the wait of a batch that is gathering entries.
-			this.progress.notifyAll();
+			if (this.gathering) {
+				this.progress.notifyAll();
+			}
 			try {
 				while (this.handled < target) {
 					long left = deadline - System.currentTimeMillis();
@@ -189,18 +201,24 @@ class ActivityWriter implements SmartLifecycle {
 	private void awaitBatch() {
 		long deadline = System.nanoTime() + this.batchWaitNanos;
 		synchronized (this.progress) {
-			while (this.running && this.flushing == 0 && this.queue.size() < MAX_BATCH - 1) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return;
+			this.gathering = true;
+			try {
+				while (this.running && this.flushing == 0 && this.queue.size() < MAX_BATCH - 1) {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						return;
+					}
+					try {
+						TimeUnit.NANOSECONDS.timedWait(this.progress, left);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
 				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(this.progress, left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			}
+			finally {
+				this.gathering = false;
 			}
 		}
 	}
