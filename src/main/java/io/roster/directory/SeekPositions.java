@@ -52,9 +52,9 @@ class SeekPositions {
 	}
 
 	/**
-	 * Remembers where an index-paged search in id order ended. A first page that holds
-	 * the whole result, such as that of a lookup by userName, is not remembered: a page
-	 * after it skips at most one page of rows.
+	 * Remembers where an index-paged search in id order ended. A first page that contains
+	 * the whole result, such as that of a lookup by userName, is not remembered, because
+	 * a page after it skips fewer rows than one page.
 	 */
 	void remember(UUID companyId, String table, SqlCriteria where, PageRequest page, Page<?> served) {
 		if (page.sort() != null || page.after() != null || served.lastId() == null
