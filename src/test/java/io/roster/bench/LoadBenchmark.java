@@ -144,10 +144,10 @@ public final class LoadBenchmark {
 	/**
 	 * Creates and looks up users outside the measured range, adds them to a team in
 	 * PATCHes of 20 and 100 and reads it, then deletes the users and the team. A last
-	 * round mixes all kinds of request at once. So the server's JIT has compiled the SCIM
-	 * paths before the first measured phase, as in a server that has been running. The
-	 * users' userNames and externalIds differ from those of the sync, so no later create
-	 * matches them.
+	 * round sends creates, lookups, reads, team PATCHes, deactivations and deletes at
+	 * once. So the server's JIT has compiled the SCIM paths before the first measured
+	 * phase, as in a server that has been running. The users' userNames and externalIds
+	 * differ from those of the sync, so no later create matches them.
 	 */
 	private void warmUp(int users) throws Exception {
 		String[] warmIds = new String[users];
@@ -189,9 +189,9 @@ public final class LoadBenchmark {
 	 * Each task creates a user, looks it up, reads it, adds it to a team, deactivates it
 	 * and deletes it, so with several clients all these kinds of request arrive at once.
 	 * The phases before each send one or two kinds. Without this round, the JIT compiled
-	 * code for the last of them and compiled it again early in the sync: in a profile at
-	 * 10 000 colleagues on PostgreSQL, compilations took 3.4 s of the sync's 10 s of
-	 * server time, and 0.8 s after this round.
+	 * code for the last of them and compiled it again early in the sync. In one JFR
+	 * profile at 10 000 colleagues on PostgreSQL, compilations took 3.4 s of the sync's
+	 * 10 s of server time before this round and 0.8 s with it (docs/benchmarks.md).
 	 */
 	private PhaseResult warmUpMix(int users) throws Exception {
 		String team = createTeam("Warm-up mix");
@@ -205,11 +205,14 @@ public final class LoadBenchmark {
 					}
 					String id = JSON.readTree(created.body()).get("id").asString();
 					String filter = BenchClient.encode("userName eq \"" + userName + "\"");
-					return this.client.scim("GET", "/Users?filter=" + filter, null).statusCode() == 200
+					boolean served = this.client.scim("GET", "/Users?filter=" + filter, null).statusCode() == 200
 							&& this.client.scim("GET", "/Users/" + id, null).statusCode() == 200
 							&& addMembers(team, new String[] { id }, 0, 1) == 204
-							&& this.client.scim("PATCH", "/Users/" + id, DEACTIVATE).statusCode() == 200
-							&& this.client.scim("DELETE", "/Users/" + id, null).statusCode() == 204;
+							&& this.client.scim("PATCH", "/Users/" + id, DEACTIVATE).statusCode() == 200;
+					// The user is deleted even after a failed step, so that no warm-up
+					// user is left for the walks to count.
+					boolean deletedUser = this.client.scim("DELETE", "/Users/" + id, null).statusCode() == 204;
+					return served && deletedUser;
 				});
 		int deleted = this.client.scim("DELETE", "/Groups/" + team, null).statusCode();
 		if (deleted != 204) {
