@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retention how long activity entries are kept before the purge deletes them
  * @param purgeInterval time between the end of one purge and the start of the next
- * @param batchWait longest time a batch of the entries of reads and failed requests waits
+ * @param batchWait maximum time a batch of the entries of reads and failed requests waits
  * for more entries before it is written, so that they share one commit. Zero writes each
  * batch at once
  */

@@ -47,7 +47,7 @@ class ActivityWriter implements SmartLifecycle {
 	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	/**
-	 * Guards the counters, {@link #flushing} and {@link #gathering}; wakes callers in
+	 * Guards the counters, {@link #flushing} and {@link #gathering}. Wakes callers in
 	 * {@link #flush()} when a batch is handled, and the writer when its batch need not
 	 * wait any longer.
 	 */
@@ -84,7 +84,8 @@ class ActivityWriter implements SmartLifecycle {
 		synchronized (this.progress) {
 			if (this.running && this.queue.offer(pending)) {
 				this.accepted++;
-				// The writer has taken the first entry of the batch it waits for.
+				// The writer has taken the batch's first entry, so MAX_BATCH - 1 queued
+				// entries fill it.
 				if (this.gathering && this.queue.size() >= MAX_BATCH - 1) {
 					this.progress.notifyAll();
 				}

@@ -54,7 +54,7 @@ class SeekPositions {
 	/**
 	 * Remembers where an index-paged search in id order ended. A first page that contains
 	 * the whole result, such as that of a lookup by userName, is not remembered, because
-	 * a page after it skips fewer rows than one page.
+	 * the page after it skips at most one page of rows.
 	 */
 	void remember(UUID companyId, String table, SqlCriteria where, PageRequest page, Page<?> served) {
 		if (page.sort() != null || page.after() != null || served.lastId() == null

@@ -61,9 +61,9 @@ class ScimActivity {
 			Function<List<FieldChange>, List<String>> names) throws ScimException {
 		// The entries of earlier reads and failures are written first, so the log keeps
 		// the order in which this instance served the requests.
-		// NOTE: a change right after a read, such as a create after its lookup, waits
-		// here
-		// for the commit of the read's entry. That latency was not measured on its own.
+		// NOTE: every change first waits for the commit of the entries this instance
+		// queued, such as that of the lookup before a create. That latency was not
+		// measured on its own.
 		this.log.flush();
 		try {
 			T value = this.transaction.execute((tx) -> {

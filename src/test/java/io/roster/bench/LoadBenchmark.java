@@ -186,12 +186,13 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * Each task creates a user, looks it up, reads it, adds it to a team, deactivates it
-	 * and deletes it, so with several clients all these kinds of request arrive at once.
-	 * The phases before each send one or two kinds. Without this round, the JIT compiled
-	 * code for the last of them and compiled it again early in the sync. In one JFR
-	 * profile at 10 000 colleagues on PostgreSQL, compilations took 3.4 s of the sync's
-	 * 10 s of server time before this round and 0.8 s with it (docs/benchmarks.md).
+	 * Runs a last warm-up round in which each task creates a user, looks it up, reads it,
+	 * adds it to a team, deactivates it and deletes it, so with several clients all these
+	 * kinds of request arrive at once. The phases before each send one or two kinds.
+	 * Without this round, the JIT compiled code for the last of them and compiled it
+	 * again early in the sync. In JFR profiles at 10 000 colleagues on PostgreSQL,
+	 * compilations of more than 100 ms took 3.4 s of the sync's 10 s of server time
+	 * before this round and 0.8 s with it (docs/benchmarks.md).
 	 */
 	private PhaseResult warmUpMix(int users) throws Exception {
 		String team = createTeam("Warm-up mix");
