@@ -47,9 +47,9 @@ class ActivityWriter implements SmartLifecycle {
 	private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
 
 	/**
-	 * Guards the counters, {@link #flushing} and {@link #gathering}. Wakes callers in
-	 * {@link #flush()} when a batch is handled, and the writer when its batch need not
-	 * wait any longer.
+	 * Monitor that guards the counters, {@link #flushing} and {@link #gathering}. It
+	 * wakes callers in {@link #flush()} when a batch is handled, and the writer when its
+	 * batch need not wait any longer.
 	 */
 	private final Object progress = new Object();
 
@@ -196,8 +196,9 @@ class ActivityWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Waits, after the first entry of a batch was taken, until the queue holds the rest
-	 * of a full batch, a caller flushes, the writer stops, or the batch wait has passed.
+	 * Waits, after the first entry of a batch was taken, until the queue contains the
+	 * rest of a full batch, a caller flushes, the writer stops, or the batch wait has
+	 * passed.
 	 */
 	private void awaitBatch() {
 		long deadline = System.nanoTime() + this.batchWaitNanos;
