@@ -134,6 +134,11 @@ class ActivityWriter implements SmartLifecycle {
 		}
 	}
 
+	/** Returns the writer's thread, or {@code null} before {@link #start()}. */
+	Thread thread() {
+		return this.thread;
+	}
+
 	/** Returns the number of batches this writer has handled, whether written or lost. */
 	long batchesHandled() {
 		synchronized (this.progress) {
@@ -176,8 +181,10 @@ class ActivityWriter implements SmartLifecycle {
 				first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+				// Only stop() ends the writer. Had it ended here, the queued entries
+				// would stay unwritten and every flush would wait for its timeout.
+				logInterrupt();
+				continue;
 			}
 			if (first == null) {
 				continue;
@@ -214,7 +221,10 @@ class ActivityWriter implements SmartLifecycle {
 						TimeUnit.NANOSECONDS.timedWait(this.progress, left);
 					}
 					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
+						// The batch is written now, without the interrupt pending: a
+						// FileChannel, such as H2's, closes when an interrupted thread
+						// uses it (InterruptibleChannel).
+						logInterrupt();
 						return;
 					}
 				}
@@ -223,6 +233,10 @@ class ActivityWriter implements SmartLifecycle {
 				this.gathering = false;
 			}
 		}
+	}
+
+	private static void logInterrupt() {
+		logger.warn("The activity writer was interrupted; it goes on writing until Roster stops");
 	}
 
 	/**

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Entries of reads and failed requests, which a background writer stores in batches: none
  * is lost under concurrent requests, a change is logged after the reads served before it,
- * entries that arrive while a batch waits share its commit, and a batch is written when
- * its wait ends, when it is full, on a flush and on a stop.
+ * entries that arrive while a batch waits share its commit, a batch is written when its
+ * wait ends, when it is full, on a flush and on a stop, and an interrupt does not end the
+ * writer.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -149,6 +150,25 @@ class ActivityWriterTests {
 
 		assertThat(writer.batchesHandled()).isEqualTo(1);
 		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 1000)).hasSize(ActivityWriter.MAX_BATCH);
+	}
+
+	@Test
+	void interruptedWriterGoesOn() throws InterruptedException {
+		TestCompany company = server.newCompany("Interrupted", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		ActivityWriter writer = startedWriter(Duration.ofMinutes(1));
+
+		writer.thread().interrupt();
+		Thread.sleep(200);
+		writer.add(company.id(), entry(company, 0, 200, null));
+		// The writer usually waits for more entries of its batch by then.
+		Thread.sleep(50);
+		writer.thread().interrupt();
+		awaitFirstBatch(writer);
+		writer.add(company.id(), entry(company, 1, 200, null));
+		writer.flush();
+
+		assertThat(writer.thread().isAlive()).isTrue();
+		assertThat(server.bean(ActivityStore.class).newest(company.id(), null, 10)).hasSize(2);
 	}
 
 	@Test
