@@ -1,6 +1,5 @@
 package io.roster.activity;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
