@@ -178,10 +178,7 @@ public final class LoadBenchmark {
 				}));
 		record(this.driver.run("warm-up deletes (not measured)", users, this.clients, "",
 				(n) -> this.client.scim("DELETE", "/Users/" + warmIds[n], null).statusCode() == 204));
-		int deleted = this.client.scim("DELETE", "/Groups/" + team, null).statusCode();
-		if (deleted != 204) {
-			throw new IllegalStateException("Deleting the warm-up team failed with status " + deleted);
-		}
+		deleteTeam(team, "Warm-up");
 		record(warmUpMix(Math.max(1, users / 5)));
 	}
 
@@ -215,10 +212,7 @@ public final class LoadBenchmark {
 					boolean deletedUser = this.client.scim("DELETE", "/Users/" + id, null).statusCode() == 204;
 					return served && deletedUser;
 				});
-		int deleted = this.client.scim("DELETE", "/Groups/" + team, null).statusCode();
-		if (deleted != 204) {
-			throw new IllegalStateException("Deleting the warm-up mix team failed with status " + deleted);
-		}
+		deleteTeam(team, "Warm-up mix");
 		return result;
 	}
 
@@ -354,6 +348,13 @@ public final class LoadBenchmark {
 			throw new IllegalStateException("Creating team " + name + " failed with " + response.statusCode());
 		}
 		return JSON.readTree(response.body()).get("id").asString();
+	}
+
+	private void deleteTeam(String team, String name) throws Exception {
+		int status = this.client.scim("DELETE", "/Groups/" + team, null).statusCode();
+		if (status != 204) {
+			throw new IllegalStateException("Deleting team " + name + " failed with status " + status);
+		}
 	}
 
 	/** Adds the colleagues with numbers from {@code from} (inclusive) to {@code to}. */
