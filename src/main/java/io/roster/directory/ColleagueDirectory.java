@@ -54,25 +54,34 @@ public class ColleagueDirectory {
 	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile) {
 		UUID connectionId = connectionOf(actor);
 		UUID companyId = company.id();
-		Optional<Colleague> existing = this.colleagues.findMatch(companyId, profile.userName(), profile.externalId());
 		String linkId = UUID.randomUUID().toString();
 		Instant now = Timestamps.now();
 		try {
-			if (existing.isPresent()) {
-				return relink(actor, company, existing.get(), linkId, profile, now);
-			}
 			String role = (profile.role() != null) ? Role.require(profile.role(), "role").code()
 					: company.defaultRole();
 			Colleague created = new Colleague(TimeOrderedIds.next(), linkId, profile.withRole(role), Colleague.SCIM,
 					connectionId, 1, now, now);
-			this.colleagues.insert(companyId, created);
 			List<FieldChange> changes = ColleagueChanges.created(created);
-			this.history.colleague(companyId, actor, created.id(), "provisioned", changes, now);
-			return new Changed<>(created, changes);
+			HistoryEntry entry = History.entry(actor, created.id(), "provisioned", changes, now);
+			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				// A new colleague, the common case, takes one statement on PostgreSQL.
+				if (this.colleagues.insertUnlessMatched(companyId, created, profile.externalId(), entry)) {
+					return new Changed<>(created, changes);
+				}
+				// The match may have stopped matching since, and then the insert is
+				// tried again.
+				Optional<Colleague> existing = this.colleagues.findMatch(companyId, profile.userName(),
+						profile.externalId());
+				if (existing.isPresent()) {
+					return relink(actor, company, existing.get(), linkId, profile, now);
+				}
+			}
 		}
 		catch (DuplicateKeyException ex) {
 			throw userNameTaken(profile.userName());
 		}
+		throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "userName",
+				"User " + profile.userName() + " kept changing concurrently; retry the request");
 	}
 
 	public Optional<Colleague> findLinked(UUID companyId, String linkId) {

@@ -43,19 +43,54 @@ class ColleagueStore {
 
 	private static final String MATCH_H2 = matchSqlWith(" USE INDEX (ix_colleague_external_id)");
 
-	/** {@link #INSERT} and the colleague's values as arrays, for PostgreSQL. */
-	private static final String INSERT_WITH_VALUES = """
-			WITH inserted AS (
-			  %s
-			)
+	/**
+	 * Inserts a colleague's values on PostgreSQL, passed as arrays. The placeholder takes
+	 * a condition that the rows must meet.
+	 */
+	private static final String INSERT_VALUES = """
 			INSERT INTO colleague_value (company_id, colleague_id, kind, position, item_value, item_value_key,
 			  item_type, item_display, is_primary)
 			SELECT CAST(? AS uuid), CAST(? AS uuid), v.kind, v.position, v.item_value, v.item_value_key, v.item_type,
 			  v.item_display, v.is_primary
 			FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
 			  CAST(? AS text[]), CAST(? AS boolean[]))
-			  AS v(kind, position, item_value, item_value_key, item_type, item_display, is_primary)"""
-		.formatted(INSERT);
+			  AS v(kind, position, item_value, item_value_key, item_type, item_display, is_primary)
+			WHERE %s""";
+
+	/** {@link #INSERT} and the colleague's values, for PostgreSQL. */
+	private static final String INSERT_WITH_VALUES = "WITH inserted AS (" + INSERT + ") "
+			+ INSERT_VALUES.formatted("TRUE");
+
+	/**
+	 * Inserts a new colleague on PostgreSQL, with its values and the history items of the
+	 * placeholder, unless the company has a colleague that {@link #findMatch} would find.
+	 * Its parameters are those of {@link #matchSql}, the colleague's columns in the order
+	 * of {@link #INSERT}, then those of the values and of the history items. The casts
+	 * give the parameters the types that VALUES would take from the columns.
+	 */
+	private static final String INSERT_UNLESS_MATCHED = """
+			WITH matched AS (
+			  SELECT c.id FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+			  UNION ALL
+			  SELECT c.id FROM colleague c WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+			), inserted AS (
+			  INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
+			    family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
+			    department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
+			    version, created_at, updated_at)
+			  SELECT CAST(? AS uuid), CAST(? AS uuid), CAST(? AS text), CAST(? AS text), CAST(? AS text),
+			    CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text),
+			    CAST(? AS text), CAST(? AS boolean), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text),
+			    CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS uuid), CAST(? AS bigint),
+			    CAST(? AS timestamptz), CAST(? AS timestamptz)
+			  WHERE NOT EXISTS (SELECT 1 FROM matched)
+			), inserted_values AS (
+			  %s
+			), %s
+			SELECT COUNT(*) FROM matched""".formatted(INSERT_VALUES.formatted(ColleagueStore.UNMATCHED), "%s");
+
+	/** The condition of the inserts of {@link #INSERT_UNLESS_MATCHED}. */
+	static final String UNMATCHED = "NOT EXISTS (SELECT 1 FROM matched)";
 
 	private final JdbcClient jdbc;
 
@@ -67,9 +102,12 @@ class ColleagueStore {
 
 	private final DatabaseKind database;
 
+	private final HistoryStore history;
+
 	ColleagueStore(JdbcClient jdbc, JdbcTemplate batch, SeekPositions positions, DirectoryCountStore counts,
-			DatabaseKind database) {
+			DatabaseKind database, HistoryStore history) {
 		this.jdbc = jdbc;
+		this.history = history;
 		this.database = database;
 		this.batch = batch;
 		this.positions = positions;
@@ -85,15 +123,49 @@ class ColleagueStore {
 			insertAll(companyId, List.of(colleague));
 			return;
 		}
+		List<Object> params = new ArrayList<>(Arrays.asList(row(companyId, colleague)));
+		addValueParams(params, companyId, colleague);
+		this.jdbc.sql(INSERT_WITH_VALUES).params(params).update();
+	}
+
+	/**
+	 * Inserts a new colleague with its multi-valued attributes and its history entry,
+	 * unless the company has a colleague that {@link #findMatch} would find. On
+	 * PostgreSQL this is one statement. Elsewhere the match is read first.
+	 * @param externalId the external id a match may have, or {@code null}
+	 * @return whether the colleague was inserted
+	 */
+	boolean insertUnlessMatched(UUID companyId, Colleague colleague, @Nullable String externalId,
+			HistoryEntry history) {
+		if (!this.database.isPostgres()) {
+			if (findMatch(companyId, colleague.profile().userName(), externalId).isPresent()) {
+				return false;
+			}
+			insertAll(companyId, List.of(colleague));
+			this.history.insert(companyId, History.COLLEAGUE, List.of(history));
+			return true;
+		}
+		List<Object> params = new ArrayList<>(
+				Arrays.asList(companyId, key(colleague.profile().userName()), companyId, externalId));
+		params.addAll(Arrays.asList(row(companyId, colleague)));
+		addValueParams(params, companyId, colleague);
+		String historyItems = HistoryStore.insertItems(companyId, History.COLLEAGUE, List.of(history), UNMATCHED,
+				params);
+		long matches = this.jdbc.sql(INSERT_UNLESS_MATCHED.formatted(historyItems))
+			.params(params)
+			.query(Long.class)
+			.single();
+		return matches == 0;
+	}
+
+	private static void addValueParams(List<Object> params, UUID companyId, Colleague colleague) {
 		List<Object[]> values = new ArrayList<>();
 		addValues(values, companyId, colleague.id(), colleague.profile());
-		List<Object> params = new ArrayList<>(Arrays.asList(row(companyId, colleague)));
 		params.add(companyId);
 		params.add(colleague.id());
 		for (int column = 2; column < 9; column++) {
 			params.add(SqlLists.textColumn(values, column));
 		}
-		this.jdbc.sql(INSERT_WITH_VALUES).params(params).update();
 	}
 
 	/** Inserts colleagues with their multi-valued attributes in batches. */

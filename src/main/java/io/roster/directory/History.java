@@ -109,8 +109,8 @@ class History {
 		return this.store.find(companyId, subjectId);
 	}
 
-	private static HistoryEntry entry(Actor actor, UUID subjectId, String action, List<FieldChange> fields,
-			Instant at) {
+	/** Returns a new entry, for a store that writes it together with its change. */
+	static HistoryEntry entry(Actor actor, UUID subjectId, String action, List<FieldChange> fields, Instant at) {
 		return new HistoryEntry(TimeOrderedIds.next(), subjectId, action, actor, at, fields);
 	}
 

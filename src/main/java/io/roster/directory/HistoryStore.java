@@ -25,24 +25,27 @@ class HistoryStore {
 	private static final int MAX_VALUE_LENGTH = 4000;
 
 	/**
-	 * Statement that inserts entries and their fields on PostgreSQL, with the columns
-	 * passed as arrays: one round trip where two batches take two.
+	 * Statement that inserts entries on PostgreSQL, with the columns passed as arrays.
+	 * The placeholder takes a condition that the rows must meet.
 	 */
-	private static final String INSERT_TOGETHER = """
-			WITH entry AS (
-			  INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
-			    actor_name, changed_at)
-			  SELECT CAST(? AS uuid), e.id, e.subject_type, e.subject_id, e.action, e.actor_type, e.actor_id,
-			    e.actor_name, e.changed_at
-			  FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
-			    CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY
-			    AS e(id, subject_type, subject_id, action, actor_type, actor_id, actor_name, changed_at, n)
-			  ORDER BY e.n
-			)
+	private static final String INSERT_ENTRIES = """
+			INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
+			  actor_name, changed_at)
+			SELECT CAST(? AS uuid), e.id, e.subject_type, e.subject_id, e.action, e.actor_type, e.actor_id,
+			  e.actor_name, e.changed_at
+			FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
+			  CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY
+			  AS e(id, subject_type, subject_id, action, actor_type, actor_id, actor_name, changed_at, n)
+			WHERE %s
+			ORDER BY e.n""";
+
+	/** Like {@link #INSERT_ENTRIES}, for the entries' fields. */
+	private static final String INSERT_FIELDS = """
 			INSERT INTO history_field (company_id, entry_id, position, field, old_value, new_value)
 			SELECT CAST(? AS uuid), f.entry_id, f.position, f.field, f.old_value, f.new_value
 			FROM unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-			  AS f(entry_id, position, field, old_value, new_value)""";
+			  AS f(entry_id, position, field, old_value, new_value)
+			WHERE %s""";
 
 	private final JdbcClient jdbc;
 
@@ -71,6 +74,41 @@ class HistoryStore {
 	 * {@code team}, inserted in the map's order
 	 */
 	void insert(UUID companyId, Map<String, List<HistoryEntry>> entriesByType) {
+		Rows rows = rows(companyId, entriesByType);
+		if (rows.entries().isEmpty()) {
+			return;
+		}
+		if (this.database.isPostgres()) {
+			List<Object> params = new ArrayList<>();
+			String entries = arrayInsert(INSERT_ENTRIES, "TRUE", companyId, rows.entries(), 9, params);
+			String fields = arrayInsert(INSERT_FIELDS, "TRUE", companyId, rows.fields(), 6, params);
+			this.jdbc.sql("WITH entry AS (" + entries + ") " + fields).params(params).update();
+			return;
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
+				  actor_name, changed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.entries());
+		this.batch.batchUpdate("""
+				INSERT INTO history_field (company_id, entry_id, position, field, old_value, new_value)
+				VALUES (?, ?, ?, ?, ?, ?)""", rows.fields());
+	}
+
+	/**
+	 * Returns two data-modifying {@code WITH} items, named {@code history_entry_rows} and
+	 * {@code history_field_rows}, that insert entries of one kind of subject on
+	 * PostgreSQL when {@code condition} holds, and adds their parameters to
+	 * {@code params}. Another store's statement writes them in its own round trip.
+	 */
+	static String insertItems(UUID companyId, String subjectType, List<HistoryEntry> entries, String condition,
+			List<Object> params) {
+		Rows rows = rows(companyId, Map.of(subjectType, entries));
+		return "history_entry_rows AS (" + arrayInsert(INSERT_ENTRIES, condition, companyId, rows.entries(), 9, params)
+				+ "), history_field_rows AS ("
+				+ arrayInsert(INSERT_FIELDS, condition, companyId, rows.fields(), 6, params) + ")";
+	}
+
+	private static Rows rows(UUID companyId, Map<String, List<HistoryEntry>> entriesByType) {
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> fields = new ArrayList<>();
 		entriesByType.forEach((subjectType, entries) -> {
@@ -85,20 +123,24 @@ class HistoryStore {
 				}
 			}
 		});
-		if (rows.isEmpty()) {
-			return;
+		return new Rows(rows, fields);
+	}
+
+	/** The rows of entries and of their fields, each as its column values. */
+	private record Rows(List<Object[]> entries, List<Object[]> fields) {
+	}
+
+	/**
+	 * Returns an insert of rows passed as one array per column after the company, and
+	 * adds its parameters to {@code params}.
+	 */
+	private static String arrayInsert(String template, String condition, UUID companyId, List<Object[]> rows,
+			int columns, List<Object> params) {
+		params.add(companyId);
+		for (int column = 1; column < columns; column++) {
+			params.add(SqlLists.textColumn(rows, column));
 		}
-		if (this.database.isPostgres()) {
-			insertTogether(companyId, rows, fields);
-			return;
-		}
-		this.batch.batchUpdate("""
-				INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
-				  actor_name, changed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-		this.batch.batchUpdate("""
-				INSERT INTO history_field (company_id, entry_id, position, field, old_value, new_value)
-				VALUES (?, ?, ?, ?, ?, ?)""", fields);
+		return template.formatted(condition);
 	}
 
 	/** Returns the entries of one colleague or team, oldest first. */
@@ -126,19 +168,6 @@ class HistoryStore {
 		headers.forEach((id, header) -> entries.add(new HistoryEntry(id, subjectId, header.action(), header.actor(),
 				header.changedAt(), fields.getOrDefault(id, List.of()))));
 		return entries;
-	}
-
-	private void insertTogether(UUID companyId, List<Object[]> rows, List<Object[]> fields) {
-		List<Object> params = new ArrayList<>();
-		params.add(companyId);
-		for (int column = 1; column < 9; column++) {
-			params.add(SqlLists.textColumn(rows, column));
-		}
-		params.add(companyId);
-		for (int column = 1; column < 6; column++) {
-			params.add(SqlLists.textColumn(fields, column));
-		}
-		this.jdbc.sql(INSERT_TOGETHER).params(params).update();
 	}
 
 	private static @Nullable String cut(@Nullable String value) {

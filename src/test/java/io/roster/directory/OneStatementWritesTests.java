@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new colleague with its emails and roles, and history entries with their fields, read
  * back as they were written, whatever characters the values contain. On PostgreSQL each
  * is written in one statement with the values passed as arrays, so the values include the
- * characters that array literals quote, nulls and the text {@code NULL}.
+ * characters that array literals quote, nulls and the text {@code NULL}. A provisioned
+ * colleague, its values and its history entry are one statement there, written only when
+ * no colleague matches.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -106,6 +108,53 @@ class OneStatementWritesTests {
 		assertThat(store.find(company, colleague))
 			.containsExactly(new HistoryEntry(first.id(), colleague, "updated", okta, at, cut), second, third);
 		assertThat(store.find(company, team)).containsExactly(joined);
+	}
+
+	@Test
+	void unmatchedColleagueIsWrittenWithEntry() {
+		UUID company = server.newCompany("Provisioned", Plan.ENTERPRISE, IdentityProvider.OKTA).id();
+		Actor okta = new Actor(Actor.Type.SCIM, UUID.randomUUID(), "Okta");
+		ColleagueStore colleagues = server.bean(ColleagueStore.class);
+		HistoryStore history = server.bean(HistoryStore.class);
+		Colleague cleo = provisioned("Cleo@Provisioned.test", "ext-cleo",
+				List.of(new MultiValue("cleo@provisioned.test", "work", null, true),
+						new MultiValue("\"c, {x}\"@provisioned.test", null, "NULL", false)));
+		HistoryEntry cleoEntry = provisionedEntry(okta, cleo);
+
+		assertThat(colleagues.insertUnlessMatched(company, cleo, "ext-cleo", cleoEntry)).isTrue();
+		assertThat(colleagues.findByLinkId(company, cleo.linkId())).contains(cleo);
+		assertThat(history.find(company, cleo.id())).containsExactly(cleoEntry);
+
+		// The same userName in other case, and an unlinked colleague's external id.
+		Colleague sameName = provisioned("cleo@provisioned.TEST", null, List.of());
+		Colleague unlinked = new Colleague(TimeOrderedIds.next(), null,
+				provisioned("dan@provisioned.test", "ext-dan", List.of()).profile(), Colleague.SCIM, null, 1,
+				cleo.createdAt(), cleo.createdAt());
+		colleagues.insert(company, unlinked);
+		Colleague sameExternalId = provisioned("daniel@provisioned.test", "ext-dan", List.of());
+		for (Colleague matched : List.of(sameName, sameExternalId)) {
+			HistoryEntry entry = provisionedEntry(okta, matched);
+
+			assertThat(colleagues.insertUnlessMatched(company, matched, matched.profile().externalId(), entry))
+				.as(matched.profile().userName())
+				.isFalse();
+			assertThat(colleagues.findByLinkId(company, matched.linkId())).isEmpty();
+			assertThat(colleagues.findById(company, matched.id())).isEmpty();
+			assertThat(history.find(company, matched.id())).isEmpty();
+		}
+	}
+
+	private static Colleague provisioned(String userName, String externalId, List<MultiValue> emails) {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		ColleagueProfile profile = new ColleagueProfile(userName, externalId, "Given", "Family", null, null, null, true,
+				emails, List.of(), "member", null, null, null, null, null, null);
+		return new Colleague(TimeOrderedIds.next(), UUID.randomUUID().toString(), profile, Colleague.SCIM, null, 1, at,
+				at);
+	}
+
+	private static HistoryEntry provisionedEntry(Actor actor, Colleague colleague) {
+		return History.entry(actor, colleague.id(), "provisioned", ColleagueChanges.created(colleague),
+				colleague.createdAt());
 	}
 
 }
