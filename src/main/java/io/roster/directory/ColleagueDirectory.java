@@ -48,7 +48,8 @@ public class ColleagueDirectory {
 	 * or rehired colleague without a stated role gets the company's default role; a
 	 * linked app-managed colleague keeps its role.
 	 * @throws DirectoryException with {@code CONFLICT} when the userName belongs to a
-	 * linked colleague, or to an app-managed one under the policy {@code never}
+	 * linked colleague, or to an app-managed one under the policy {@code never}, and with
+	 * {@code STALE_VERSION} when the matching colleague kept changing concurrently
 	 */
 	@Transactional
 	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile) {

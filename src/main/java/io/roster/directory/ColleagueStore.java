@@ -66,7 +66,7 @@ class ColleagueStore {
 	 * placeholder, unless the company has a colleague that {@link #findMatch} would find.
 	 * Its parameters are those of {@link #matchSql}, the colleague's columns in the order
 	 * of {@link #INSERT}, then those of the values and of the history items. The casts
-	 * give the parameters the types that VALUES would take from the columns.
+	 * give the parameters types that the columns accept, as VALUES would.
 	 */
 	private static final String INSERT_UNLESS_MATCHED = """
 			WITH matched AS (

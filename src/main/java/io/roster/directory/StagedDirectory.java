@@ -151,11 +151,12 @@ public class StagedDirectory {
 	 */
 	@Transactional
 	public Applied apply(Actor actor, Company real, UUID stagingId, boolean skipErrors) {
-		// NOTE: PostgreSQL plans the foreign-key checks of new history and membership
-		// rows once per connection. On a history table that was nearly empty when last
-		// analyzed it plans them as scans of the whole table, so applying a large plan on
-		// a new database is slow. The volume test therefore analyzes a filled history
-		// table first. TableStatistics does not help here: the rows of this transaction
+		// NOTE: PostgreSQL plans the foreign-key checks of new membership rows once per
+		// connection. On a table that was nearly empty when last analyzed it plans them
+		// as scans of the whole table, so applying a large plan on a new database is
+		// slow. History rows have no foreign key left, but the volume test still
+		// analyzes a filled history table first. TableStatistics does not help here: the
+		// rows of this transaction
 		// count for PostgreSQL's statistics only once it commits.
 		UUID connectionId = ColleagueDirectory.connectionOf(actor);
 		Counter counter = new Counter();

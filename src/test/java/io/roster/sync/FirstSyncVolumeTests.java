@@ -106,9 +106,9 @@ class FirstSyncVolumeTests {
 
 	/**
 	 * Fills the history with other companies' entries, as a database in service has them,
-	 * and updates the planner statistics. On an empty history table PostgreSQL plans the
-	 * foreign-key check of each new history field as a scan of the whole table, and keeps
-	 * that plan while finishing inserts thousands of entries.
+	 * and updates the planner statistics. This once kept PostgreSQL from planning the
+	 * foreign-key checks of new history rows as scans of the whole table. Those keys are
+	 * gone, and the filled table keeps the test close to a database in service.
 	 */
 	private static void seedOtherHistory() {
 		JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
