@@ -100,8 +100,8 @@ public class CompanyStore {
 	}
 
 	/**
-	 * Deletes the row of a staging company, whose directory data must be gone already,
-	 * history included: no foreign key of the history or activity tables checks it.
+	 * Deletes the row of a staging company. Its directory data, history included, must be
+	 * gone already, because no foreign key of the history or activity tables checks it.
 	 * @return whether a staging company with this id existed
 	 */
 	boolean deleteStaging(UUID stagingId) {
