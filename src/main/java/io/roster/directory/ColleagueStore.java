@@ -32,12 +32,16 @@ class ColleagueStore {
 
 	private static final String ROLE = "role";
 
-	private static final String INSERT = """
+	/** The start of an insert of a colleague, up to its values, in the order of row(). */
+	private static final String INSERT_INTO = """
 			INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
 			  family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
 			  department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
 			  version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			""";
+
+	private static final String INSERT = INSERT_INTO
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String MATCH_POSTGRES = matchSqlWith("");
 
@@ -70,14 +74,9 @@ class ColleagueStore {
 	 */
 	private static final String INSERT_UNLESS_MATCHED = """
 			WITH matched AS (
-			  SELECT c.id FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
-			  UNION ALL
-			  SELECT c.id FROM colleague c WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+			  %s
 			), inserted AS (
-			  INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, external_id, given_name,
-			    family_name, formatted_name, display_name, display_name_key, title, active, role, employee_number,
-			    department, cost_center, organization, division, manager_link_id, managed_by, scim_connection_id,
-			    version, created_at, updated_at)
+			  %s
 			  SELECT CAST(? AS uuid), CAST(? AS uuid), CAST(? AS text), CAST(? AS text), CAST(? AS text),
 			    CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text),
 			    CAST(? AS text), CAST(? AS boolean), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS text),
@@ -87,7 +86,8 @@ class ColleagueStore {
 			), inserted_values AS (
 			  %s
 			), %s
-			SELECT COUNT(*) FROM matched""".formatted(INSERT_VALUES.formatted(ColleagueStore.UNMATCHED), "%s");
+			SELECT COUNT(*) FROM matched""".formatted(MATCH_POSTGRES, INSERT_INTO,
+			INSERT_VALUES.formatted(ColleagueStore.UNMATCHED), "%s");
 
 	/** The condition of the inserts of {@link #INSERT_UNLESS_MATCHED}. */
 	static final String UNMATCHED = "NOT EXISTS (SELECT 1 FROM matched)";
