@@ -155,9 +155,9 @@ public class StagedDirectory {
 		// connection. On a table that was nearly empty when last analyzed it plans them
 		// as scans of the whole table, so applying a large plan on a new database is
 		// slow. History rows have no foreign key left, but the volume test still
-		// analyzes a filled history table first. TableStatistics does not help here: the
-		// rows of this transaction
-		// count for PostgreSQL's statistics only once it commits.
+		// analyzes a filled history table first. TableStatistics does not help here,
+		// because the rows of this transaction count for PostgreSQL's statistics only
+		// once it commits.
 		UUID connectionId = ColleagueDirectory.connectionOf(actor);
 		Counter counter = new Counter();
 		List<String> errors = errorOutcomes(policy(real));
