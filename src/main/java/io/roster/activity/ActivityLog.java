@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records and reads the activity of a company. {@link #record} joins the caller's
- * transaction, so an entry written with a change commits or rolls back with it.
- * {@link #recordSoon} queues an entry that belongs to no change for a background batch.
- * Reads first wait for the entries this instance queued before them.
+ * transaction, so an entry written with a change commits or rolls back with it, and so
+ * does a statement of the change that runs {@link #insertItem}. {@link #recordSoon}
+ * queues an entry that belongs to no change for a background batch. Reads first wait for
+ * the entries this instance queued before them.
  */
 @Service
 public class ActivityLog {
@@ -39,6 +40,15 @@ public class ActivityLog {
 	@Transactional
 	public void record(UUID companyId, ActivityEntry entry) {
 		this.store.insert(companyId, entry);
+	}
+
+	/**
+	 * Returns a data-modifying {@code WITH} item that inserts the entry of a change on
+	 * PostgreSQL when {@code condition} holds, and adds its parameters to {@code params}.
+	 * A statement of the change runs it, in place of {@link #record}.
+	 */
+	public String insertItem(UUID companyId, ActivityEntry entry, String condition, List<Object> params) {
+		return ActivityStore.insertItem(companyId, entry, condition, params);
 	}
 
 	/**

@@ -30,6 +30,12 @@ class ActivityStore {
 
 	private static final int MAX_NAMES_LENGTH = 4000;
 
+	/** The start of an insert of entries, up to their values, in the order of row(). */
+	private static final String INSERT_INTO = """
+			INSERT INTO activity_entry (company_id, id, occurred_at, connection_id, request_id, method,
+			  resource_type, resource_id, status, changed_attributes, habits, error_type, error_detail)
+			""";
+
 	private final JdbcClient jdbc;
 
 	/** Reads exports in chunks of rows, so an export never holds all its entries. */
@@ -49,17 +55,32 @@ class ActivityStore {
 	void insertAll(List<ActivityWriter.Pending> entries) {
 		List<Object[]> rows = new ArrayList<>(entries.size());
 		for (ActivityWriter.Pending pending : entries) {
-			ActivityEntry entry = pending.entry();
-			rows.add(new Object[] { pending.companyId(), entry.id(), utc(entry.occurredAt()), entry.connectionId(),
-					entry.requestId(), entry.method(), entry.resourceType(), cut(entry.resourceId(), 64),
-					entry.status(), cut(names(entry.changedAttributes()), MAX_NAMES_LENGTH),
-					cut(names(entry.habits()), 1000), cut(entry.errorType(), 40),
-					cut(entry.errorDetail(), MAX_DETAIL_LENGTH) });
+			rows.add(row(pending.companyId(), pending.entry()));
 		}
-		this.streaming.batchUpdate("""
-				INSERT INTO activity_entry (company_id, id, occurred_at, connection_id, request_id, method,
-				  resource_type, resource_id, status, changed_attributes, habits, error_type, error_detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.streaming.batchUpdate(INSERT_INTO + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+	}
+
+	/**
+	 * Returns a data-modifying {@code WITH} item, named {@code activity_entry_rows}, that
+	 * inserts an entry on PostgreSQL when {@code condition} holds, and adds its
+	 * parameters to {@code params}. The casts give the parameters the types of the
+	 * columns.
+	 */
+	static String insertItem(UUID companyId, ActivityEntry entry, String condition, List<Object> params) {
+		params.addAll(Arrays.asList(row(companyId, entry)));
+		return "activity_entry_rows AS (" + INSERT_INTO + """
+				SELECT CAST(? AS uuid), CAST(? AS uuid), CAST(? AS timestamptz), CAST(? AS uuid), CAST(? AS text),
+				  CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS int), CAST(? AS text), CAST(? AS text),
+				  CAST(? AS text), CAST(? AS text)
+				WHERE %s)""".formatted(condition);
+	}
+
+	/** Returns the column values of an entry, in the order of {@link #INSERT_INTO}. */
+	private static Object[] row(UUID companyId, ActivityEntry entry) {
+		return new Object[] { companyId, entry.id(), utc(entry.occurredAt()), entry.connectionId(), entry.requestId(),
+				entry.method(), entry.resourceType(), cut(entry.resourceId(), 64), entry.status(),
+				cut(names(entry.changedAttributes()), MAX_NAMES_LENGTH), cut(names(entry.habits()), 1000),
+				cut(entry.errorType(), 40), cut(entry.errorDetail(), MAX_DETAIL_LENGTH) };
 	}
 
 	/**

@@ -50,9 +50,11 @@ public class ColleagueDirectory {
 	 * @throws DirectoryException with {@code CONFLICT} when the userName belongs to a
 	 * linked colleague, or to an app-managed one under the policy {@code never}, and with
 	 * {@code STALE_VERSION} when the matching colleague kept changing concurrently
+	 * @param record rows to write with a new colleague, in its statement on PostgreSQL
 	 */
 	@Transactional
-	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile) {
+	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile,
+			ChangeRecord<Colleague> record) {
 		UUID connectionId = connectionOf(actor);
 		UUID companyId = company.id();
 		String linkId = UUID.randomUUID().toString();
@@ -66,7 +68,7 @@ public class ColleagueDirectory {
 			HistoryEntry entry = History.entry(actor, created.id(), "provisioned", changes, now);
 			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				// A new colleague, the common case, takes one statement on PostgreSQL.
-				if (this.colleagues.insertUnlessMatched(companyId, created, profile.externalId(), entry)) {
+				if (this.colleagues.insertUnlessMatched(companyId, created, profile.externalId(), entry, record)) {
 					return new Changed<>(created, changes);
 				}
 				// The match may have stopped matching since, and then the insert is

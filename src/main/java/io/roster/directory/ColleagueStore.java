@@ -66,11 +66,12 @@ class ColleagueStore {
 			+ INSERT_VALUES.formatted("TRUE");
 
 	/**
-	 * Inserts a new colleague on PostgreSQL, with its values and the history items of the
-	 * placeholder, unless the company has a colleague that {@link #findMatch} would find.
-	 * Its parameters are those of {@link #matchSql}, the colleague's columns in the order
-	 * of {@link #INSERT}, then those of the values and of the history items. The casts
-	 * give the parameters types that the columns accept, as VALUES would.
+	 * Inserts a new colleague on PostgreSQL, with its values and the items of the
+	 * placeholder (history and activity), unless the company has a colleague that
+	 * {@link #findMatch} would find. Its parameters are those of {@link #matchSql}, the
+	 * colleague's columns in the order of {@link #INSERT}, then those of the values and
+	 * of the placeholder's items. The casts give the parameters types that the columns
+	 * accept, as VALUES would.
 	 */
 	private static final String INSERT_UNLESS_MATCHED = """
 			WITH matched AS (
@@ -131,12 +132,13 @@ class ColleagueStore {
 	/**
 	 * Inserts a new colleague with its multi-valued attributes and its history entry,
 	 * unless the company has a colleague that {@link #findMatch} would find. On
-	 * PostgreSQL this is one statement. Elsewhere the match is read first.
+	 * PostgreSQL this is one statement, which also inserts the rows of {@code record}.
+	 * Elsewhere the match is read first, and {@code record} is left to its caller.
 	 * @param externalId the external id a match may have, or {@code null}
 	 * @return whether the colleague was inserted
 	 */
-	boolean insertUnlessMatched(UUID companyId, Colleague colleague, @Nullable String externalId,
-			HistoryEntry history) {
+	boolean insertUnlessMatched(UUID companyId, Colleague colleague, @Nullable String externalId, HistoryEntry history,
+			ChangeRecord<Colleague> record) {
 		if (!this.database.isPostgres()) {
 			if (findMatch(companyId, colleague.profile().userName(), externalId).isPresent()) {
 				return false;
@@ -149,13 +151,14 @@ class ColleagueStore {
 				Arrays.asList(companyId, key(colleague.profile().userName()), companyId, externalId));
 		params.addAll(Arrays.asList(row(companyId, colleague)));
 		addValueParams(params, companyId, colleague);
-		String historyItems = HistoryStore.insertItems(companyId, History.COLLEAGUE, List.of(history), UNMATCHED,
-				params);
-		long matches = this.jdbc.sql(INSERT_UNLESS_MATCHED.formatted(historyItems))
-			.params(params)
-			.query(Long.class)
-			.single();
-		return matches == 0;
+		String items = HistoryStore.insertItems(companyId, History.COLLEAGUE, List.of(history), UNMATCHED, params)
+				+ ", " + record.insertItem(colleague, history.fields(), UNMATCHED, params);
+		long matches = this.jdbc.sql(INSERT_UNLESS_MATCHED.formatted(items)).params(params).query(Long.class).single();
+		if (matches > 0) {
+			return false;
+		}
+		record.written();
+		return true;
 	}
 
 	private static void addValueParams(List<Object> params, UUID companyId, Colleague colleague) {

@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 
+import io.roster.activity.ActivityEntry;
 import io.roster.activity.ActivityLog;
+import io.roster.directory.ChangeRecord;
 import io.roster.directory.Changed;
 import io.roster.directory.FieldChange;
 import io.roster.system.LogText;
@@ -49,6 +51,17 @@ class ScimActivity {
 	}
 
 	/**
+	 * A directory command that can write the activity entry in the statement of its
+	 * change.
+	 */
+	@FunctionalInterface
+	interface RecordedChange<T> {
+
+		Changed<T> run(ChangeRecord<T> record) throws ScimException;
+
+	}
+
+	/**
 	 * Runs a change and records its activity entry in the same transaction. The change
 	 * first takes its connection's row lock, so it never races the finish of a first
 	 * sync, and writes the directory that is current once it holds the lock.
@@ -59,6 +72,15 @@ class ScimActivity {
 	 */
 	<T> T change(ScimCall call, int status, Change<T> change, Function<T, @Nullable String> idOf,
 			Function<List<FieldChange>, List<String>> names) throws ScimException {
+		return change(call, status, (RecordedChange<T>) (record) -> change.run(), idOf, names);
+	}
+
+	/**
+	 * Like {@link #change(ScimCall, int, Change, Function, Function)}, for a command that
+	 * can write the activity entry itself.
+	 */
+	<T> T change(ScimCall call, int status, RecordedChange<T> change, Function<T, @Nullable String> idOf,
+			Function<List<FieldChange>, List<String>> names) throws ScimException {
 		// The entries of earlier reads and failures are written first, so the log keeps
 		// the order in which this instance served the requests.
 		// NOTE: every change first waits for the commit of the entries this instance
@@ -68,16 +90,19 @@ class ScimActivity {
 		try {
 			T value = this.transaction.execute((tx) -> {
 				call.directory(this.connections.holdForChange(call.access()));
+				EntryRecord<T> record = new EntryRecord<>(call, status, idOf, names);
 				Changed<T> changed;
 				try {
-					changed = change.run();
+					changed = change.run(record);
 				}
 				catch (ScimException ex) {
 					throw new ScimFailure(ex);
 				}
 				call.resourceId(idOf.apply(changed.value()));
 				call.changed(names.apply(changed.changes()));
-				this.log.record(call.activityCompanyId(), call.entry(status));
+				if (!record.written) {
+					this.log.record(call.activityCompanyId(), call.entry(status));
+				}
 				return changed.value();
 			});
 			call.markRecorded();
@@ -86,6 +111,40 @@ class ScimActivity {
 		catch (ScimFailure ex) {
 			throw ex.scimException();
 		}
+	}
+
+	/** The activity entry of a call, for a directory statement to write. */
+	private final class EntryRecord<T> implements ChangeRecord<T> {
+
+		private final ScimCall call;
+
+		private final int status;
+
+		private final Function<T, @Nullable String> idOf;
+
+		private final Function<List<FieldChange>, List<String>> names;
+
+		private boolean written;
+
+		EntryRecord(ScimCall call, int status, Function<T, @Nullable String> idOf,
+				Function<List<FieldChange>, List<String>> names) {
+			this.call = call;
+			this.status = status;
+			this.idOf = idOf;
+			this.names = names;
+		}
+
+		@Override
+		public String insertItem(T value, List<FieldChange> changes, String condition, List<Object> params) {
+			ActivityEntry entry = this.call.entry(this.status, this.idOf.apply(value), this.names.apply(changes));
+			return ScimActivity.this.log.insertItem(this.call.activityCompanyId(), entry, condition, params);
+		}
+
+		@Override
+		public void written() {
+			this.written = true;
+		}
+
 	}
 
 	/**

@@ -139,12 +139,20 @@ final class ScimCall {
 	}
 
 	ActivityEntry entry(int status) {
+		return entry(status, this.resourceId, this.changedAttributes);
+	}
+
+	/**
+	 * Returns the entry the call would have if it changed these attributes of this
+	 * resource, without taking them as the call's.
+	 */
+	ActivityEntry entry(int status, @Nullable String resourceId, List<String> changedAttributes) {
 		ScimException failure = (status >= 400) ? this.error : null;
 		String errorType = (failure != null) ? failure.getScimError().getScimType() : null;
 		String detail = (failure != null) ? failure.getScimError().getDetail() : null;
 		return new ActivityEntry(0, TimeOrderedIds.next(), this.startedAt, this.access.connection().id(),
-				this.requestId, this.method, this.resourceType, this.resourceId, status,
-				(status < 400) ? this.changedAttributes : List.of(), this.habits, errorType, detail);
+				this.requestId, this.method, this.resourceType, (resourceId != null) ? resourceId : this.resourceId,
+				status, (status < 400) ? changedAttributes : List.of(), this.habits, errorType, detail);
 	}
 
 	private static String resourceType(String endpoint) {

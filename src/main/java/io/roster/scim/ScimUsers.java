@@ -48,8 +48,9 @@ class ScimUsers {
 	Colleague create(ScimCall call, ObjectNode body) throws ScimException {
 		call.habitsApplied(this.habits.rewriteResource(body));
 		ColleagueProfile profile = UserResources.read(body);
-		return this.activity.change(call, 201, () -> this.colleagues.provision(call.actor(), call.company(), profile),
-				Colleague::linkId, UserResources::attributeNames);
+		return this.activity.change(call, 201, (ScimActivity.RecordedChange<Colleague>) (record) -> this.colleagues
+			.provision(call.actor(), call.company(), profile, record), Colleague::linkId,
+				UserResources::attributeNames);
 	}
 
 	Colleague get(Company company, String id) throws ScimException {

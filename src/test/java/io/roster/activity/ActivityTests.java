@@ -112,6 +112,31 @@ class ActivityTests {
 	}
 
 	@Test
+	void createOutcomesLeaveOneEntryEach() {
+		TestCompany company = newCompany();
+		ScimHttp scim = company.scim();
+		String first = scim.post("/Users", "{\"userName\": \"cy@x.test\", \"externalId\": \"cy-1\"}")
+			.json()
+			.get("id")
+			.asString();
+		scim.delete("/Users/" + first);
+
+		ScimHttp.Response rehired = scim.post("/Users",
+				"{\"userName\": \"CY@x.test\", \"externalId\": \"cy-1\", \"title\": \"Back\"}");
+		ScimHttp.Response conflict = scim.post("/Users", "{\"userName\": \"cy@X.test\"}");
+		List<JsonNode> entries = entries(company.api());
+
+		assertThat(rehired.status()).isEqualTo(201);
+		assertThat(conflict.status()).isEqualTo(409);
+		String rehiredId = rehired.json().get("id").asString();
+		assertThat(entries)
+			.extracting((e) -> e.get("method").asString() + " " + e.get("status").asInt() + " "
+					+ e.get("resourceId").asString(""))
+			.containsExactly("POST 409 ", "POST 201 " + rehiredId, "DELETE 204 " + first, "POST 201 " + first);
+		assertThat(entries.get(1).get("changedAttributes")).extracting(JsonNode::asString).contains("title");
+	}
+
+	@Test
 	void groupRequestsRecordMembersAsChanged() {
 		TestCompany company = newCompany();
 		ScimHttp scim = company.scim();

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.roster.activity.ActivityEntry;
+import io.roster.activity.ActivityLog;
 import io.roster.support.RosterServer;
 import io.roster.support.TestDatabase;
 import io.roster.system.TimeOrderedIds;
@@ -29,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back as they were written, whatever characters the values contain. On PostgreSQL each
  * is written in one statement with the values passed as arrays, so the values include the
  * characters that array literals quote, nulls and the text {@code NULL}. A provisioned
- * colleague, its values and its history entry are one statement there, written only when
- * no colleague matches.
+ * colleague, its values, its history entry and its activity entry are one statement
+ * there, written only when no colleague matches.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -120,10 +122,16 @@ class OneStatementWritesTests {
 				List.of(new MultiValue("cleo@provisioned.test", "work", null, true),
 						new MultiValue("\"c, {x}\"@provisioned.test", null, "NULL", false)));
 		HistoryEntry cleoEntry = provisionedEntry(okta, cleo);
+		ActivityRecord cleoActivity = new ActivityRecord(company);
 
-		assertThat(colleagues.insertUnlessMatched(company, cleo, "ext-cleo", cleoEntry)).isTrue();
+		assertThat(colleagues.insertUnlessMatched(company, cleo, "ext-cleo", cleoEntry, cleoActivity)).isTrue();
 		assertThat(colleagues.findByLinkId(company, cleo.linkId())).contains(cleo);
 		assertThat(history.find(company, cleo.id())).containsExactly(cleoEntry);
+		// PostgreSQL writes the activity entry in the same statement, and H2 leaves it
+		// to the caller.
+		boolean inStatement = this.database == TestDatabase.POSTGRESQL;
+		assertThat(cleoActivity.written).isEqualTo(inStatement);
+		assertThat(activityResourceIds(company)).isEqualTo(inStatement ? List.of(cleo.linkId()) : List.of());
 
 		// The same userName in other case, and an unlinked colleague's external id.
 		Colleague sameName = provisioned("cleo@provisioned.TEST", null, List.of());
@@ -134,14 +142,51 @@ class OneStatementWritesTests {
 		Colleague sameExternalId = provisioned("daniel@provisioned.test", "ext-dan", List.of());
 		for (Colleague matched : List.of(sameName, sameExternalId)) {
 			HistoryEntry entry = provisionedEntry(okta, matched);
+			ActivityRecord activity = new ActivityRecord(company);
 
-			assertThat(colleagues.insertUnlessMatched(company, matched, matched.profile().externalId(), entry))
+			assertThat(
+					colleagues.insertUnlessMatched(company, matched, matched.profile().externalId(), entry, activity))
 				.as(matched.profile().userName())
 				.isFalse();
 			assertThat(colleagues.findByLinkId(company, matched.linkId())).isEmpty();
 			assertThat(colleagues.findById(company, matched.id())).isEmpty();
 			assertThat(history.find(company, matched.id())).isEmpty();
+			assertThat(activity.written).isFalse();
 		}
+		assertThat(activityResourceIds(company)).isEqualTo(inStatement ? List.of(cleo.linkId()) : List.of());
+	}
+
+	private static List<String> activityResourceIds(UUID company) {
+		return server.bean(ActivityLog.class)
+			.newest(company, null, 10)
+			.stream()
+			.map(ActivityEntry::resourceId)
+			.toList();
+	}
+
+	/** The activity entry of a SCIM create, written by the activity log's insert item. */
+	private static final class ActivityRecord implements ChangeRecord<Colleague> {
+
+		private final UUID company;
+
+		private boolean written;
+
+		ActivityRecord(UUID company) {
+			this.company = company;
+		}
+
+		@Override
+		public String insertItem(Colleague value, List<FieldChange> changes, String condition, List<Object> params) {
+			ActivityEntry entry = new ActivityEntry(0, TimeOrderedIds.next(), value.createdAt(), null, "request-1",
+					"POST", "User", value.linkId(), 201, List.of("userName"), List.of(), null, null);
+			return server.bean(ActivityLog.class).insertItem(this.company, entry, condition, params);
+		}
+
+		@Override
+		public void written() {
+			this.written = true;
+		}
+
 	}
 
 	private static Colleague provisioned(String userName, String externalId, List<MultiValue> emails) {
