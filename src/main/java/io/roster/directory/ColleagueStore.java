@@ -151,8 +151,8 @@ class ColleagueStore {
 				Arrays.asList(companyId, key(colleague.profile().userName()), companyId, externalId));
 		params.addAll(Arrays.asList(row(companyId, colleague)));
 		addValueParams(params, companyId, colleague);
-		String items = HistoryStore.insertItems(companyId, History.COLLEAGUE, List.of(history), UNMATCHED, params)
-				+ ", " + record.insertItem(colleague, history.fields(), UNMATCHED, params);
+		String items = HistoryStore.insertItem(companyId, History.COLLEAGUE, List.of(history), UNMATCHED, params) + ", "
+				+ record.insertItem(colleague, history.fields(), UNMATCHED, params);
 		long matches = this.jdbc.sql(INSERT_UNLESS_MATCHED.formatted(items)).params(params).query(Long.class).single();
 		if (matches > 0) {
 			return false;

@@ -147,8 +147,7 @@ class StagingStore {
 
 	/** Deletes every colleague, team, membership and history entry of a company. */
 	void deleteDirectory(UUID companyId) {
-		for (String table : List.of("team_member", "colleague_value", "colleague", "team", "history_field",
-				"history_entry")) {
+		for (String table : List.of("team_member", "colleague_value", "colleague", "team", "history_entry")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE company_id = ?").param(companyId).update();
 		}
 	}

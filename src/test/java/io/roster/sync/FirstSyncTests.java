@@ -329,7 +329,7 @@ class FirstSyncTests {
 			.param(before.stagingCompanyId())
 			.query(Long.class)
 			.single()).isZero();
-		for (String table : List.of("history_entry", "history_field", "team_member", "activity_entry")) {
+		for (String table : List.of("history_entry", "team_member", "activity_entry")) {
 			assertThat(jdbc().sql("SELECT COUNT(*) FROM " + table + " WHERE company_id = ?")
 				.param(before.stagingCompanyId())
 				.query(Long.class)

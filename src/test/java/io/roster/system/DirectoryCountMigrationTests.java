@@ -2,15 +2,11 @@ package io.roster.system;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +14,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.roster.support.MigratedDatabase;
 import io.roster.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,19 +35,11 @@ class DirectoryCountMigrationTests {
 	@TempDir
 	Path dataDir;
 
-	private String url;
-
-	private String user;
-
-	private String password;
+	private MigratedDatabase db;
 
 	@BeforeEach
 	void createDatabase() {
-		Map<String, Object> properties = this.database.newDatabase(this.dataDir);
-		this.url = (String) properties.getOrDefault("spring.datasource.url", "jdbc:h2:file:" + this.dataDir
-				+ "/roster;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-		this.user = (String) properties.getOrDefault("spring.datasource.username", "sa");
-		this.password = (String) properties.getOrDefault("spring.datasource.password", "");
+		this.db = new MigratedDatabase(this.database, this.dataDir);
 	}
 
 	@Test
@@ -131,18 +120,11 @@ class DirectoryCountMigrationTests {
 	}
 
 	private void migrate(String target) {
-		String vendor = this.database.name().toLowerCase(Locale.ROOT);
-		var configuration = Flyway.configure()
-			.dataSource(this.url, this.user, this.password)
-			.locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
-		if (target != null) {
-			configuration.target(target);
-		}
-		configuration.load().migrate();
+		this.db.migrate(target);
 	}
 
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.url, this.user, this.password);
+		return this.db.connect();
 	}
 
 	private static void insertCompany(Connection connection, UUID id) throws SQLException {
@@ -170,12 +152,7 @@ class DirectoryCountMigrationTests {
 	}
 
 	private static void update(Connection connection, String sql, Object... params) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < params.length; i++) {
-				statement.setObject(i + 1, params[i]);
-			}
-			statement.executeUpdate();
-		}
+		MigratedDatabase.update(connection, sql, params);
 	}
 
 	/** Returns the company's summed counts of linked colleagues and teams. */
