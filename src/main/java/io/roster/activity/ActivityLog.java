@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records and reads the activity of a company. {@link #record} joins the caller's
- * transaction, so an entry written with a change commits or rolls back with it, and so
- * does a statement of the change that runs {@link #insertItem}. {@link #recordSoon}
- * queues an entry that belongs to no change for a background batch. Reads first wait for
- * the entries this instance queued before them.
+ * transaction, so an entry written with a change commits or rolls back with it. An entry
+ * that {@link #insertItem} adds to a statement of the change commits or rolls back with
+ * that statement. {@link #recordSoon} queues an entry that belongs to no change for a
+ * background batch. Reads first wait for the entries this instance queued before them.
  */
 @Service
 public class ActivityLog {

@@ -63,8 +63,8 @@ class ActivityStore {
 	/**
 	 * Returns a data-modifying {@code WITH} item, named {@code activity_entry_rows}, that
 	 * inserts an entry on PostgreSQL when {@code condition} holds, and adds its
-	 * parameters to {@code params}. The casts give the parameters the types of the
-	 * columns.
+	 * parameters to {@code params}. The casts give the parameters types that the columns
+	 * accept.
 	 */
 	static String insertItem(UUID companyId, ActivityEntry entry, String condition, List<Object> params) {
 		params.addAll(Arrays.asList(row(companyId, entry)));

@@ -16,9 +16,10 @@ public interface ChangeRecord<T> {
 	/**
 	 * Returns a data-modifying {@code WITH} item that inserts the rows of a change when
 	 * {@code condition} holds, and adds its parameters to {@code params}.
-	 * @param value the colleague or team as the change leaves it
+	 * @param value the changed value as the change leaves it, such as a new colleague
 	 * @param changes the fields the change touches
 	 * @param condition an SQL condition on the other items of the statement
+	 * @param params the statement's parameters, to which the item's are added
 	 */
 	String insertItem(T value, List<FieldChange> changes, String condition, List<Object> params);
 

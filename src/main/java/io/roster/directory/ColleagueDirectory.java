@@ -47,10 +47,10 @@ public class ColleagueDirectory {
 	 * userName is linked only when the company's matching policy is {@code auto}. A new
 	 * or rehired colleague without a stated role gets the company's default role; a
 	 * linked app-managed colleague keeps its role.
+	 * @param record rows to write with a new colleague, in its statement on PostgreSQL
 	 * @throws DirectoryException with {@code CONFLICT} when the userName belongs to a
 	 * linked colleague, or to an app-managed one under the policy {@code never}, and with
 	 * {@code STALE_VERSION} when the matching colleague kept changing concurrently
-	 * @param record rows to write with a new colleague, in its statement on PostgreSQL
 	 */
 	@Transactional
 	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile,

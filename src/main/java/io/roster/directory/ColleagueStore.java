@@ -135,6 +135,7 @@ class ColleagueStore {
 	 * PostgreSQL this is one statement, which also inserts the rows of {@code record}.
 	 * Elsewhere the match is read first, and {@code record} is left to its caller.
 	 * @param externalId the external id a match may have, or {@code null}
+	 * @param record rows to insert with the colleague, notified when they are inserted
 	 * @return whether the colleague was inserted
 	 */
 	boolean insertUnlessMatched(UUID companyId, Colleague colleague, @Nullable String externalId, HistoryEntry history,
