@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.roster.system.StoredText;
+
 /**
  * Reads, writes and purges activity entries. Lists of names are stored space-separated,
  * since SCIM attribute and habit names contain no spaces.
@@ -202,7 +204,7 @@ class ActivityStore {
 			return null;
 		}
 		String stored = (value.indexOf('\u0000') >= 0) ? value.replace('\u0000', '\uFFFD') : value;
-		return (stored.length() > max) ? stored.substring(0, max) : stored;
+		return StoredText.cut(stored, max);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.roster.system.DatabaseKind;
+import io.roster.system.StoredText;
 import io.roster.tenant.Actor;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -169,7 +170,7 @@ class HistoryStore {
 	}
 
 	private static @Nullable String cut(@Nullable String value) {
-		return (value != null && value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) : value;
+		return (value != null) ? StoredText.cut(value, MAX_VALUE_LENGTH) : null;
 	}
 
 }

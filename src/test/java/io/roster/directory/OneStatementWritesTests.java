@@ -90,6 +90,8 @@ class OneStatementWritesTests {
 		tricky.add(new FieldChange("department", "NULL", ""));
 		tricky.add(new FieldChange("displayName", "Zoë 山田", null));
 		tricky.add(new FieldChange("note", "x".repeat(5000), "{}"));
+		// A character of two chars that the length limit would split.
+		tricky.add(new FieldChange("bio", "y".repeat(3999) + "\uD83D\uDE00", null));
 		HistoryEntry first = new HistoryEntry(TimeOrderedIds.next(), colleague, "updated", okta, at, tricky);
 		HistoryEntry second = new HistoryEntry(TimeOrderedIds.next(), colleague, "deactivated", Actor.SYSTEM,
 				at.plusMillis(1), List.of(new FieldChange("active", "true", "false")));
@@ -107,6 +109,7 @@ class OneStatementWritesTests {
 
 		List<FieldChange> cut = new ArrayList<>(tricky);
 		cut.set(3, new FieldChange("note", "x".repeat(4000), "{}"));
+		cut.set(4, new FieldChange("bio", "y".repeat(3999), null));
 		assertThat(store.find(company, colleague))
 			.containsExactly(new HistoryEntry(first.id(), colleague, "updated", okta, at, cut), second, third);
 		assertThat(store.find(company, team)).containsExactly(joined);
