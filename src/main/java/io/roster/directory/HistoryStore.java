@@ -28,13 +28,17 @@ class HistoryStore {
 	/** Longest stored old or new value; longer values are cut, keeping their start. */
 	private static final int MAX_VALUE_LENGTH = 4000;
 
+	/** The start of an insert of entries, up to their values, in the order of rows(). */
+	private static final String INSERT_INTO = """
+			INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
+			  actor_name, changed_at, fields)
+			""";
+
 	/**
 	 * Statement that inserts entries on PostgreSQL, with the columns passed as arrays.
 	 * The placeholder takes a condition that the rows must meet.
 	 */
-	private static final String INSERT_ENTRIES = """
-			INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
-			  actor_name, changed_at, fields)
+	private static final String INSERT_ENTRIES = INSERT_INTO + """
 			SELECT CAST(? AS uuid), e.id, e.subject_type, e.subject_id, e.action, e.actor_type, e.actor_id,
 			  e.actor_name, e.changed_at, e.fields
 			FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]),
@@ -83,10 +87,7 @@ class HistoryStore {
 			this.jdbc.sql(arrayInsert(INSERT_ENTRIES, "TRUE", companyId, rows, params)).params(params).update();
 			return;
 		}
-		this.batch.batchUpdate("""
-				INSERT INTO history_entry (company_id, id, subject_type, subject_id, action, actor_type, actor_id,
-				  actor_name, changed_at, fields)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.batch.batchUpdate(INSERT_INTO + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	/**
@@ -134,10 +135,9 @@ class HistoryStore {
 		if (column == null) {
 			return List.of();
 		}
-		@Nullable String[][] items = JsonMapper.shared().readValue(column, String[][].class);
+		String[][] items = JsonMapper.shared().readValue(column, String[][].class);
 		List<FieldChange> fields = new ArrayList<>(items.length);
-		for (@Nullable
-		String[] item : items) {
+		for (String[] item : items) {
 			fields.add(new FieldChange(Objects.requireNonNull(item[0]), item[1], item[2]));
 		}
 		return fields;
