@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.roster.system.TimeOrderedIds;
@@ -55,28 +56,21 @@ public class ColleagueDirectory {
 	@Transactional
 	public Changed<Colleague> provision(Actor actor, Company company, ColleagueProfile profile,
 			ChangeRecord<Colleague> record) {
-		UUID connectionId = connectionOf(actor);
 		UUID companyId = company.id();
-		String linkId = UUID.randomUUID().toString();
-		Instant now = Timestamps.now();
 		try {
-			String role = (profile.role() != null) ? Role.require(profile.role(), "role").code()
-					: company.defaultRole();
-			Colleague created = new Colleague(TimeOrderedIds.next(), linkId, profile.withRole(role), Colleague.SCIM,
-					connectionId, 1, now, now);
-			List<FieldChange> changes = ColleagueChanges.created(created);
-			HistoryEntry entry = History.entry(actor, created.id(), "provisioned", changes, now);
+			NewColleague colleague = newColleague(actor, company, profile);
 			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 				// A new colleague, the common case, takes one statement on PostgreSQL.
-				if (this.colleagues.insertUnlessMatched(companyId, created, profile.externalId(), entry, record)) {
-					return new Changed<>(created, changes);
+				if (colleague.insert(this.colleagues, companyId, profile, record)) {
+					return colleague.changed();
 				}
 				// The match may have stopped matching since, and then the insert is
 				// tried again.
 				Optional<Colleague> existing = this.colleagues.findMatch(companyId, profile.userName(),
 						profile.externalId());
 				if (existing.isPresent()) {
-					return relink(actor, company, existing.get(), linkId, profile, now);
+					return relink(actor, company, existing.get(), colleague.created().linkId(), profile,
+							colleague.created().createdAt());
 				}
 			}
 		}
@@ -85,6 +79,56 @@ public class ColleagueDirectory {
 		}
 		throw new DirectoryException(DirectoryException.Reason.STALE_VERSION, "userName",
 				"User " + profile.userName() + " kept changing concurrently; retry the request");
+	}
+
+	/**
+	 * Provisions a new colleague in one statement that commits on its own, outside any
+	 * transaction, if no colleague matches: the common case of a first sync. That saves
+	 * the database the round trip of a separate commit. The statement writes nothing when
+	 * a colleague matches, and the caller then runs {@link #provision}, which links the
+	 * match or rejects the request. H2 writes a colleague in several statements, so there
+	 * this writes nothing either.
+	 * @param record rows to write in the colleague's statement
+	 * @return the new colleague, or empty when nothing was written
+	 * @throws DirectoryException with {@code CONFLICT} when a concurrent request took the
+	 * userName
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Optional<Changed<Colleague>> provisionAlone(Actor actor, Company company, ColleagueProfile profile,
+			ChangeRecord<Colleague> record) {
+		if (!this.colleagues.insertsInOneStatement()) {
+			return Optional.empty();
+		}
+		try {
+			NewColleague colleague = newColleague(actor, company, profile);
+			return colleague.insert(this.colleagues, company.id(), profile, record) ? Optional.of(colleague.changed())
+					: Optional.empty();
+		}
+		catch (DuplicateKeyException ex) {
+			throw userNameTaken(profile.userName());
+		}
+	}
+
+	private NewColleague newColleague(Actor actor, Company company, ColleagueProfile profile) {
+		Instant now = Timestamps.now();
+		String role = (profile.role() != null) ? Role.require(profile.role(), "role").code() : company.defaultRole();
+		Colleague created = new Colleague(TimeOrderedIds.next(), UUID.randomUUID().toString(), profile.withRole(role),
+				Colleague.SCIM, connectionOf(actor), 1, now, now);
+		List<FieldChange> changes = ColleagueChanges.created(created);
+		return new NewColleague(created, changes, History.entry(actor, created.id(), "provisioned", changes, now));
+	}
+
+	/** A colleague to provision, with its changes and its history entry. */
+	private record NewColleague(Colleague created, List<FieldChange> changes, HistoryEntry entry) {
+
+		boolean insert(ColleagueStore store, UUID companyId, ColleagueProfile profile, ChangeRecord<Colleague> record) {
+			return store.insertUnlessMatched(companyId, this.created, profile.externalId(), this.entry, record);
+		}
+
+		Changed<Colleague> changed() {
+			return new Changed<>(this.created, this.changes);
+		}
+
 	}
 
 	public Optional<Colleague> findLinked(UUID companyId, String linkId) {

@@ -130,6 +130,14 @@ class ColleagueStore {
 	}
 
 	/**
+	 * Returns whether {@link #insertUnlessMatched} writes a new colleague in one
+	 * statement, as it does on PostgreSQL, and then needs no transaction around it.
+	 */
+	boolean insertsInOneStatement() {
+		return this.database.isPostgres();
+	}
+
+	/**
 	 * Inserts a new colleague with its multi-valued attributes and its history entry,
 	 * unless the company has a colleague that {@link #findMatch} would find. On
 	 * PostgreSQL this is one statement, which also inserts the rows of {@code record}.

@@ -1,6 +1,7 @@
 package io.roster.scim;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -111,6 +112,43 @@ class ScimActivity {
 		catch (ScimFailure ex) {
 			throw ex.scimException();
 		}
+	}
+
+	/**
+	 * A directory command that writes its change with the activity entry in one statement
+	 * that commits on its own, or writes nothing and returns empty.
+	 */
+	@FunctionalInterface
+	interface AloneChange<T> {
+
+		Optional<Changed<T>> run(ChangeRecord<T> record) throws ScimException;
+
+	}
+
+	/**
+	 * Like {@link #change(ScimCall, int, RecordedChange, Function, Function)}, but first
+	 * tries {@code alone}, which needs no transaction. That is tried only for a
+	 * connection that is not in setup: its changes take no lock on the connection's row.
+	 * When {@code alone} writes nothing, {@code change} runs as usual.
+	 */
+	<T> T change(ScimCall call, int status, AloneChange<T> alone, RecordedChange<T> change,
+			Function<T, @Nullable String> idOf, Function<List<FieldChange>, List<String>> names) throws ScimException {
+		if (!call.access().isStaged()) {
+			this.log.flush();
+			call.directory(call.access().directory());
+			EntryRecord<T> record = new EntryRecord<>(call, status, idOf, names);
+			Optional<Changed<T>> changed = alone.run(record);
+			if (changed.isPresent()) {
+				if (!record.written) {
+					throw new IllegalStateException("A change written alone did not write its activity entry");
+				}
+				call.resourceId(idOf.apply(changed.get().value()));
+				call.changed(names.apply(changed.get().changes()));
+				call.markRecorded();
+				return changed.get().value();
+			}
+		}
+		return change(call, status, change, idOf, names);
 	}
 
 	/** The activity entry of a call, for a directory statement to write. */

@@ -48,8 +48,9 @@ class ScimUsers {
 	Colleague create(ScimCall call, ObjectNode body) throws ScimException {
 		call.habitsApplied(this.habits.rewriteResource(body));
 		ColleagueProfile profile = UserResources.read(body);
-		return this.activity.change(call, 201, (ScimActivity.RecordedChange<Colleague>) (record) -> this.colleagues
-			.provision(call.actor(), call.company(), profile, record), Colleague::linkId,
+		return this.activity.change(call, 201,
+				(record) -> this.colleagues.provisionAlone(call.actor(), call.company(), profile, record),
+				(record) -> this.colleagues.provision(call.actor(), call.company(), profile, record), Colleague::linkId,
 				UserResources::attributeNames);
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,18 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.roster.activity.ActivityEntry;
 import io.roster.activity.ActivityLog;
 import io.roster.support.RosterServer;
+import io.roster.support.TestCompany;
 import io.roster.support.TestDatabase;
 import io.roster.system.TimeOrderedIds;
 import io.roster.tenant.Actor;
+import io.roster.tenant.Company;
+import io.roster.tenant.CompanyStore;
 import io.roster.tenant.IdentityProvider;
 import io.roster.tenant.Plan;
 
@@ -157,6 +163,43 @@ class OneStatementWritesTests {
 			assertThat(activity.written).isFalse();
 		}
 		assertThat(activityResourceIds(company)).isEqualTo(inStatement ? List.of(cleo.linkId()) : List.of());
+	}
+
+	@Test
+	void newColleagueAloneCommitsOnItsOwn() {
+		TestCompany acme = server.newCompany("Alone", Plan.ENTERPRISE, IdentityProvider.OKTA);
+		Company company = server.bean(CompanyStore.class).find(acme.id()).orElseThrow();
+		Actor okta = new Actor(Actor.Type.SCIM, acme.connectionId(), "Okta");
+		ColleagueDirectory directory = server.bean(ColleagueDirectory.class);
+		ColleagueProfile eve = provisioned("eve@alone.test", "ext-eve", List.of()).profile();
+		ActivityRecord eveActivity = new ActivityRecord(acme.id());
+		TransactionTemplate rolledBack = new TransactionTemplate(server.bean(PlatformTransactionManager.class));
+
+		// The caller's transaction rolls back, and the statement has committed anyway.
+		Optional<Changed<Colleague>> created = rolledBack.execute((status) -> {
+			status.setRollbackOnly();
+			return directory.provisionAlone(okta, company, eve, eveActivity);
+		});
+
+		// H2 writes a colleague in several statements, so it writes nothing alone.
+		boolean alone = this.database == TestDatabase.POSTGRESQL;
+		assertThat(created.isPresent()).isEqualTo(alone);
+		assertThat(eveActivity.written).isEqualTo(alone);
+		Optional<Colleague> stored = server.bean(ColleagueStore.class).findByUserName(acme.id(), "EVE@alone.test");
+		assertThat(stored.isPresent()).isEqualTo(alone);
+		if (alone) {
+			assertThat(stored).contains(created.orElseThrow().value());
+			assertThat(server.bean(HistoryStore.class).find(acme.id(), stored.get().id())).singleElement()
+				.extracting(HistoryEntry::action)
+				.isEqualTo("provisioned");
+		}
+		assertThat(activityResourceIds(acme.id())).hasSize(alone ? 1 : 0);
+
+		// A match writes nothing, for the caller to link or reject.
+		ActivityRecord againActivity = new ActivityRecord(acme.id());
+		assertThat(directory.provisionAlone(okta, company, eve, againActivity)).isEmpty();
+		assertThat(againActivity.written).isFalse();
+		assertThat(activityResourceIds(acme.id())).hasSize(alone ? 1 : 0);
 	}
 
 	private static List<String> activityResourceIds(UUID company) {
