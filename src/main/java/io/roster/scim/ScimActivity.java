@@ -139,11 +139,11 @@ class ScimActivity {
 			EntryRecord<T> record = new EntryRecord<>(call, status, idOf, names);
 			Optional<Changed<T>> changed = alone.run(record);
 			if (changed.isPresent()) {
-				if (!record.written) {
-					throw new IllegalStateException("A change written alone did not write its activity entry");
-				}
 				call.resourceId(idOf.apply(changed.get().value()));
 				call.changed(names.apply(changed.get().changes()));
+				if (!record.written) {
+					this.log.record(call.activityCompanyId(), call.entry(status));
+				}
 				call.markRecorded();
 				return changed.get().value();
 			}

@@ -1,5 +1,10 @@
 package io.roster.system;
 
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +21,32 @@ public class DatabaseKind {
 
 	private volatile @Nullable Boolean postgres;
 
+	/**
+	 * Creates the component for the database behind {@code jdbc}, whose pool must hand
+	 * out connections in auto-commit mode.
+	 * @throws IllegalStateException when the pool's connections do not auto-commit
+	 */
 	public DatabaseKind(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		requireAutoCommit(jdbc.getDataSource());
+	}
+
+	/**
+	 * Rejects a pool whose connections do not auto-commit. Roster runs some statements
+	 * outside a transaction, such as the create of a new user on PostgreSQL. Such a pool
+	 * would roll them back when their connection returns to it, after the response.
+	 */
+	private static void requireAutoCommit(@Nullable DataSource dataSource) {
+		try {
+			if (dataSource != null && dataSource.isWrapperFor(HikariDataSource.class)
+					&& !dataSource.unwrap(HikariDataSource.class).isAutoCommit()) {
+				throw new IllegalStateException("Roster needs a connection pool that auto-commits: remove "
+						+ "spring.datasource.hikari.auto-commit=false or set it to true");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the auto-commit mode of the connection pool", ex);
+		}
 	}
 
 	/** Returns whether the database is PostgreSQL. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.roster.activity.ActivityEntry;
@@ -185,6 +186,8 @@ class OneStatementWritesTests {
 		boolean alone = this.database == TestDatabase.POSTGRESQL;
 		assertThat(created.isPresent()).isEqualTo(alone);
 		assertThat(eveActivity.written).isEqualTo(alone);
+		// No transaction of its own either: the statement commits without a BEGIN.
+		assertThat(eveActivity.inTransaction).isFalse();
 		Optional<Colleague> stored = server.bean(ColleagueStore.class).findByUserName(acme.id(), "EVE@alone.test");
 		assertThat(stored.isPresent()).isEqualTo(alone);
 		if (alone) {
@@ -217,12 +220,15 @@ class OneStatementWritesTests {
 
 		private boolean written;
 
+		private boolean inTransaction;
+
 		ActivityRecord(UUID company) {
 			this.company = company;
 		}
 
 		@Override
 		public String insertItem(Colleague value, List<FieldChange> changes, String condition, List<Object> params) {
+			this.inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
 			ActivityEntry entry = new ActivityEntry(0, TimeOrderedIds.next(), value.createdAt(), null, "request-1",
 					"POST", "User", value.linkId(), 201, List.of("userName"), List.of(), null, null);
 			return server.bean(ActivityLog.class).insertItem(this.company, entry, condition, params);
