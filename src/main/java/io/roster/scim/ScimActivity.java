@@ -127,9 +127,11 @@ class ScimActivity {
 
 	/**
 	 * Like {@link #change(ScimCall, int, RecordedChange, Function, Function)}, but first
-	 * tries {@code alone}, which needs no transaction. That is tried only for a
-	 * connection that is not in setup: its changes take no lock on the connection's row.
-	 * When {@code alone} writes nothing, {@code change} runs as usual.
+	 * tries {@code alone}, which needs no transaction. That is tried only for a live
+	 * connection, whose changes take no lock on the connection's row, unlike those of a
+	 * connection in setup. When {@code alone} writes nothing, {@code change} runs as
+	 * usual, and when it writes the change without the activity entry, the entry is
+	 * recorded in a transaction of its own.
 	 */
 	<T> T change(ScimCall call, int status, AloneChange<T> alone, RecordedChange<T> change,
 			Function<T, @Nullable String> idOf, Function<List<FieldChange>, List<String>> names) throws ScimException {
