@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Roster runs some statements outside a transaction, such as the create of a new user on
  * PostgreSQL, and a pool whose connections do not auto-commit would roll them back after
- * the response. Roster refuses to start with such a pool.
+ * the response. Roster does not start with such a pool.
  */
 class AutoCommitPoolTests {
 
