@@ -148,7 +148,7 @@ class ColleagueStore {
 	 */
 	boolean insertUnlessMatched(UUID companyId, Colleague colleague, @Nullable String externalId, HistoryEntry history,
 			ChangeRecord<Colleague> record) {
-		if (!this.database.isPostgres()) {
+		if (!insertsInOneStatement()) {
 			if (findMatch(companyId, colleague.profile().userName(), externalId).isPresent()) {
 				return false;
 			}

@@ -88,6 +88,11 @@ class ScimActivity {
 		// queued, such as that of the lookup before a create. That latency was not
 		// measured on its own.
 		this.log.flush();
+		return changeInTransaction(call, status, change, idOf, names);
+	}
+
+	private <T> T changeInTransaction(ScimCall call, int status, RecordedChange<T> change,
+			Function<T, @Nullable String> idOf, Function<List<FieldChange>, List<String>> names) throws ScimException {
 		try {
 			T value = this.transaction.execute((tx) -> {
 				call.directory(this.connections.holdForChange(call.access()));
@@ -99,12 +104,7 @@ class ScimActivity {
 				catch (ScimException ex) {
 					throw new ScimFailure(ex);
 				}
-				call.resourceId(idOf.apply(changed.value()));
-				call.changed(names.apply(changed.changes()));
-				if (!record.written) {
-					this.log.record(call.activityCompanyId(), call.entry(status));
-				}
-				return changed.value();
+				return record.complete(changed);
 			});
 			call.markRecorded();
 			return value;
@@ -135,22 +135,18 @@ class ScimActivity {
 	 */
 	<T> T change(ScimCall call, int status, AloneChange<T> alone, RecordedChange<T> change,
 			Function<T, @Nullable String> idOf, Function<List<FieldChange>, List<String>> names) throws ScimException {
+		this.log.flush();
 		if (!call.access().isStaged()) {
-			this.log.flush();
 			call.directory(call.access().directory());
 			EntryRecord<T> record = new EntryRecord<>(call, status, idOf, names);
 			Optional<Changed<T>> changed = alone.run(record);
 			if (changed.isPresent()) {
-				call.resourceId(idOf.apply(changed.get().value()));
-				call.changed(names.apply(changed.get().changes()));
-				if (!record.written) {
-					this.log.record(call.activityCompanyId(), call.entry(status));
-				}
+				T value = record.complete(changed.get());
 				call.markRecorded();
-				return changed.get().value();
+				return value;
 			}
 		}
-		return change(call, status, change, idOf, names);
+		return changeInTransaction(call, status, change, idOf, names);
 	}
 
 	/** The activity entry of a call, for a directory statement to write. */
@@ -183,6 +179,19 @@ class ScimActivity {
 		@Override
 		public void written() {
 			this.written = true;
+		}
+
+		/**
+		 * Notes the changed resource and attributes on the call, records its activity
+		 * entry unless a statement wrote it, and returns the changed value.
+		 */
+		T complete(Changed<T> changed) {
+			this.call.resourceId(this.idOf.apply(changed.value()));
+			this.call.changed(this.names.apply(changed.changes()));
+			if (!this.written) {
+				ScimActivity.this.log.record(this.call.activityCompanyId(), this.call.entry(this.status));
+			}
+			return changed.value();
 		}
 
 	}
