@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * into one team, deactivation and deletion. It prints throughput and p50/p99 latency per
  * phase, and the throughput of {@code GET /actuator/info} (a constant body, no database
  * access, no SCIM authentication) from the same server as the ceiling the SCIM phases
- * compare with.
+ * compare with. On PostgreSQL the phases after the sync begin once autovacuum has
+ * finished with the tables the warm-up and the sync changed ({@link AutovacuumWait}).
  * <p>
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
@@ -57,11 +60,19 @@ public final class LoadBenchmark {
 
 	private final String[] ids;
 
+	/** The server's PostgreSQL database, or null on H2. */
+	private final DataSource postgres;
+
+	private final Duration limit;
+
 	private final List<PhaseResult> results = new ArrayList<>();
 
-	private LoadBenchmark(BenchClient client, LoadDriver driver, int colleagues, int clients, int changes) {
+	private LoadBenchmark(BenchClient client, LoadDriver driver, DataSource postgres, Duration limit, int colleagues,
+			int clients, int changes) {
 		this.client = client;
 		this.driver = driver;
+		this.postgres = postgres;
+		this.limit = limit;
 		this.colleagues = colleagues;
 		this.clients = clients;
 		this.changes = changes;
@@ -86,7 +97,8 @@ public final class LoadBenchmark {
 			requireLoopback(server.baseUrl());
 			System.out.println("server data directory and log: " + server.dataDir());
 			LoadBenchmark benchmark = new LoadBenchmark(new BenchClient(server.baseUrl(), server.token()),
-					new LoadDriver(limit, new CpuMeter(server::cpuNanos)), colleagues, clients, changes);
+					new LoadDriver(limit, new CpuMeter(server::cpuNanos)), server.postgresDatabase(), limit, colleagues,
+					clients, changes);
 			if (seed) {
 				long start = System.nanoTime();
 				String[] ids = (server.postgresDatabase() != null)
@@ -109,11 +121,16 @@ public final class LoadBenchmark {
 
 	private void runAll(int warmUp, boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
+		AutovacuumWait autovacuum = (this.postgres != null) ? AutovacuumWait.start(this.postgres) : null;
 		if (warmUp > 0) {
 			warmUp(warmUp);
 		}
 		if (sync) {
 			record(sync());
+		}
+		if (autovacuum != null) {
+			autovacuum.await(this.limit);
+			System.out.println(PhaseResult.HEADER);
 		}
 		record(ceiling());
 		record(lookups());
