@@ -16,11 +16,11 @@ import javax.sql.DataSource;
 /**
  * Waits, on PostgreSQL, until autovacuum has finished with the tables of Roster's schema:
  * no autovacuum worker runs in the database and no table has changed by more rows than
- * autovacuum's thresholds allow, by the rules and settings autovacuum itself applies.
- * After an initial sync of 1 000 000 colleagues autovacuum vacuums and analyzes the
- * tables the sync filled, which takes minutes, and the warm-up before it leaves thousands
- * of deleted rows. The phases after the sync measure the directory once that is done, and
- * the wait and what autovacuum did are printed.
+ * autovacuum's thresholds allow, by the settings and formulas of PostgreSQL 13 to 17 (the
+ * benchmark runs 17). The warm-up leaves thousands of deleted rows, and after an initial
+ * sync of 1 000 000 colleagues autovacuum vacuums and analyzes the tables the sync
+ * filled, which takes minutes. The sync and the phases after it measure the directory
+ * once that is done, and the wait and what autovacuum did are printed.
  */
 final class AutovacuumWait {
 
@@ -64,19 +64,23 @@ final class AutovacuumWait {
 
 	private final DataSource database;
 
+	private final String phase;
+
 	private final Map<String, long[]> before;
 
-	private AutovacuumWait(DataSource database, Map<String, long[]> before) {
+	private AutovacuumWait(DataSource database, String phase, Map<String, long[]> before) {
 		this.database = database;
+		this.phase = phase;
 		this.before = before;
 	}
 
 	/**
 	 * Notes how often autovacuum has vacuumed and analyzed each table so far, so that
-	 * {@link #await} can print what it did since.
+	 * {@link #await} can print what it did during and after {@code phase}, the phase
+	 * about to begin.
 	 */
-	static AutovacuumWait start(DataSource database) throws SQLException {
-		return new AutovacuumWait(database, counts(database));
+	static AutovacuumWait start(DataSource database, String phase) throws SQLException {
+		return new AutovacuumWait(database, phase, counts(database));
 	}
 
 	/**
@@ -112,8 +116,8 @@ final class AutovacuumWait {
 					workers, due);
 		}
 		else {
-			System.out.printf(Locale.ROOT, "waited %.0f s for autovacuum; since the warm-up began it %s%n%n", seconds,
-					visits(counts(this.database)));
+			System.out.printf(Locale.ROOT, "waited %.0f s for autovacuum; since %s began it %s%n%n", seconds,
+					this.phase, visits(counts(this.database)));
 		}
 	}
 

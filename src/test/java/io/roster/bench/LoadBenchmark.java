@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * into one team, deactivation and deletion. It prints throughput and p50/p99 latency per
  * phase, and the throughput of {@code GET /actuator/info} (a constant body, no database
  * access, no SCIM authentication) from the same server as the ceiling the SCIM phases
- * compare with. On PostgreSQL the phases after the sync begin once autovacuum has
- * finished with the tables the warm-up and the sync changed ({@link AutovacuumWait}).
+ * compare with. On PostgreSQL the sync and the phases after it each begin once autovacuum
+ * has finished with the tables that the phases before them changed
+ * ({@link AutovacuumWait}).
  * <p>
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
@@ -121,17 +123,16 @@ public final class LoadBenchmark {
 
 	private void runAll(int warmUp, boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
-		AutovacuumWait autovacuum = (this.postgres != null) ? AutovacuumWait.start(this.postgres) : null;
+		AutovacuumWait autovacuum = startAutovacuumWait("the warm-up");
 		if (warmUp > 0) {
 			warmUp(warmUp);
 		}
 		if (sync) {
+			awaitAutovacuum(autovacuum);
+			autovacuum = startAutovacuumWait("the sync");
 			record(sync());
 		}
-		if (autovacuum != null) {
-			autovacuum.await(this.limit);
-			System.out.println(PhaseResult.HEADER);
-		}
+		awaitAutovacuum(autovacuum);
 		record(ceiling());
 		record(lookups());
 		record(walk("startIndex walk", false));
@@ -140,6 +141,17 @@ public final class LoadBenchmark {
 		record(parallelStreams());
 		record(deactivate());
 		record(delete());
+	}
+
+	private AutovacuumWait startAutovacuumWait(String phase) throws SQLException {
+		return (this.postgres != null) ? AutovacuumWait.start(this.postgres, phase) : null;
+	}
+
+	private void awaitAutovacuum(AutovacuumWait autovacuum) throws SQLException, InterruptedException {
+		if (autovacuum != null) {
+			autovacuum.await(this.limit);
+			System.out.println(PhaseResult.HEADER);
+		}
 	}
 
 	private void record(PhaseResult result) {
