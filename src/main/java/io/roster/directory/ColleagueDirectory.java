@@ -198,8 +198,12 @@ public class ColleagueDirectory {
 
 	/**
 	 * Searches the linked colleagues of a company, in the order the page request gives.
+	 * Outside a caller's transaction the page and its count are plain statements, as a
+	 * read-only transaction at READ COMMITTED gave each its own snapshot anyway. So a
+	 * lookup by userName, which needs no count, makes one round trip to the database
+	 * instead of two (the statement, then COMMIT).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {
 		return this.colleagues.search(companyId, criterion, page, true);
 	}

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.roster.system.DatabaseKind;
@@ -213,8 +214,12 @@ public class TeamDirectory {
 				"Group " + linkId + " is at version " + current.version() + ", not " + expectedVersion);
 	}
 
-	/** Searches the linked teams of a company, in the order the page request gives. */
-	@Transactional(readOnly = true)
+	/**
+	 * Searches the linked teams of a company, in the order the page request gives, in
+	 * plain statements outside a caller's transaction, as
+	 * {@link ColleagueDirectory#search} does.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Page<Team> search(UUID companyId, Criterion criterion, PageRequest page) {
 		return this.teams.search(companyId, criterion, page, true);
 	}
