@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,22 +22,51 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The Roster server a load benchmark measures: the packaged jar in its own JVM with a
  * capped heap, listening on 127.0.0.1, on a fresh H2 file database or on an embedded
  * PostgreSQL server with durable commits ({@code fsync} and {@code synchronous_commit}
- * on) and {@value #SHARED_BUFFERS} of shared buffers. Both stop when the benchmark ends,
- * and the data directory (database files and the server's log) stays in the system's
- * temporary directory for inspection.
+ * on) and 1 GB of shared buffers. Both stop when the benchmark ends, and the data
+ * directory (database files and the server's log) stays in the system's temporary
+ * directory for inspection.
  */
 final class BenchServer implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(180);
 
 	/**
-	 * PostgreSQL's page cache. With initdb's 128 MB, the lookups at 1 000 000 colleagues
-	 * read three of their pages per request from the operating system and wrote some
-	 * back, because the colleague table, its userName index and the emails take about 600
-	 * MB. A production server is given far more: PostgreSQL's documentation suggests a
-	 * quarter of the memory of a dedicated machine.
+	 * PostgreSQL's page cache. With initdb's 128 MB, pg_stat_statements counted three
+	 * pages read from the operating system and 0.65 written back per lookup at 1 000 000
+	 * colleagues, on the 2-core machine of {@code docs/benchmarks.md}: the colleague
+	 * table, its userName index and the emails take about 600 MB there. A production
+	 * server gets far more. PostgreSQL's documentation ("Resource Consumption") suggests
+	 * a quarter of the memory of a dedicated machine.
 	 */
 	static final String SHARED_BUFFERS = "1GB";
+
+	/**
+	 * Returns the settings of the embedded PostgreSQL server: durable commits, shared
+	 * buffers of {@link #SHARED_BUFFERS}, and the {@code name=value} pairs of the system
+	 * property {@code bench.postgres-config}, which override them.
+	 * @throws IllegalArgumentException if a pair is not {@code name=value} or its value
+	 * has characters other than letters, digits and {@code _.,:/%+-}: the embedded server
+	 * passes the settings to {@code pg_ctl} through a shell
+	 */
+	static Map<String, String> postgresConfig() {
+		Map<String, String> config = new TreeMap<>();
+		config.put("fsync", "on");
+		config.put("synchronous_commit", "on");
+		config.put("shared_buffers", SHARED_BUFFERS);
+		for (String setting : System.getProperty("bench.postgres-config", "").trim().split("\\s+")) {
+			if (setting.isEmpty()) {
+				continue;
+			}
+			if (!setting.matches("[A-Za-z_][A-Za-z0-9_.]*=[A-Za-z0-9_.,:/%+-]+")) {
+				throw new IllegalArgumentException("Invalid bench.postgres-config entry '" + setting
+						+ "': expected name=value with a value of letters, digits and _.,:/%+-, such as"
+						+ " shared_buffers=128MB");
+			}
+			int equals = setting.indexOf('=');
+			config.put(setting.substring(0, equals).toLowerCase(Locale.ROOT), setting.substring(equals + 1));
+		}
+		return config;
+	}
 
 	private final Path dataDir;
 
@@ -82,21 +114,8 @@ final class BenchServer implements AutoCloseable {
 		}
 		EmbeddedPostgres postgres = null;
 		if (database.equals("postgresql")) {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("shared_buffers", SHARED_BUFFERS);
-			for (String setting : System.getProperty("bench.postgres-config", "").trim().split("\\s+")) {
-				if (setting.isEmpty()) {
-					continue;
-				}
-				int equals = setting.indexOf('=');
-				if (equals < 1) {
-					throw new IllegalArgumentException(
-							"bench.postgres-config takes name=value pairs separated by spaces, not " + setting);
-				}
-				builder.setServerConfig(setting.substring(0, equals), setting.substring(equals + 1));
-			}
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			postgresConfig().forEach(builder::setServerConfig);
 			postgres = builder.setDataDirectory(dataDir.resolve("postgres")).start();
 			command.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
 			command.add("--spring.datasource.username=postgres");

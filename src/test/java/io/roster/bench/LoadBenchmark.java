@@ -25,16 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * into one team, deactivation and deletion. It prints throughput and p50/p99 latency per
  * phase, and the throughput of {@code GET /actuator/info} (a constant body, no database
  * access, no SCIM authentication) from the same server as the ceiling the SCIM phases
- * compare with. On PostgreSQL the sync and the phases after it each begin once autovacuum
- * has finished with the tables that the phases before them changed
- * ({@link AutovacuumWait}).
+ * compare with. On PostgreSQL the sync and the ceiling each begin once autovacuum has
+ * finished with the tables that the phases before them changed ({@link AutovacuumWait}).
  * <p>
  * Run it with {@code ./mvnw -B -Pbench package -DskipTests}; the system properties
  * {@code bench.colleagues}, {@code bench.clients}, {@code bench.database} ({@code h2} or
  * {@code postgresql}), {@code bench.heap}, {@code bench.changes}, {@code bench.warm-up}
- * and {@code bench.phase-seconds} set its size, and {@code bench.seed=sql} inserts the
- * colleagues in SQL in place of the sync phase (see {@code docs/benchmarks.md}). It
- * starts the packaged jar on 127.0.0.1 and sends requests only there.
+ * and {@code bench.phase-seconds} set its size, {@code bench.postgres-config} adds
+ * PostgreSQL settings, and {@code bench.seed=sql} inserts the colleagues in SQL in place
+ * of the sync phase (see {@code docs/benchmarks.md}). It starts the packaged jar on
+ * 127.0.0.1 and sends requests only there.
  */
 public final class LoadBenchmark {
 
@@ -123,7 +123,7 @@ public final class LoadBenchmark {
 
 	private void runAll(int warmUp, boolean sync) throws Exception {
 		System.out.println(PhaseResult.HEADER);
-		AutovacuumWait autovacuum = startAutovacuumWait("the warm-up");
+		AutovacuumWait autovacuum = startAutovacuumWait((warmUp > 0) ? "the warm-up" : "the run");
 		if (warmUp > 0) {
 			warmUp(warmUp);
 		}
@@ -445,9 +445,13 @@ public final class LoadBenchmark {
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf(Locale.ROOT,
 				"Roster load benchmark: %d colleagues, %d clients, database %s, server heap -Xmx%s%n"
-						+ "machine: %d cores, Java %s (%s), %s %s%n%n",
+						+ "machine: %d cores, Java %s (%s), %s %s%n",
 				colleagues, clients, database, heap, runtime.availableProcessors(), System.getProperty("java.version"),
 				System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+		if (database.equals("postgresql")) {
+			System.out.println("PostgreSQL settings: " + BenchServer.postgresConfig());
+		}
+		System.out.println();
 	}
 
 }
