@@ -198,10 +198,11 @@ public class ColleagueDirectory {
 
 	/**
 	 * Searches the linked colleagues of a company, in the order the page request gives.
-	 * Outside a caller's transaction the page and its count are plain statements, as a
-	 * read-only transaction at READ COMMITTED gave each its own snapshot anyway. So a
-	 * lookup by userName, which needs no count, makes one round trip to the database
-	 * instead of two (the statement, then COMMIT).
+	 * Outside a caller's transaction the page and its count run as plain statements on
+	 * one connection. They see what a READ COMMITTED transaction would show, since each
+	 * statement there takes its own snapshot. So a lookup by userName, which needs no
+	 * count, makes one round trip to the database instead of two (the statement, then
+	 * COMMIT).
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Page<Colleague> search(UUID companyId, Criterion criterion, PageRequest page) {

@@ -104,6 +104,7 @@ final class AutovacuumWait {
 			System.out.printf(Locale.ROOT, "%s is off, so the benchmark does not wait for autovacuum%n%n", off);
 			return;
 		}
+
 		long begin = System.nanoTime();
 		long deadline = begin + limit.toNanos();
 		Thread.sleep(Math.min(SETTLE.toMillis(), limit.toMillis()));
@@ -122,6 +123,7 @@ final class AutovacuumWait {
 			}
 		}
 		while (quiet < 2 && System.nanoTime() < deadline);
+
 		double seconds = (System.nanoTime() - begin) / 1e9;
 		String visits = visits(counts(this.database));
 		if (quiet < 2) {
