@@ -17,12 +17,12 @@ import javax.sql.DataSource;
  * Waits, on PostgreSQL, until autovacuum has finished with the tables of Roster's schema.
  * That is, no autovacuum worker runs in the database and no table has changed by more
  * rows than autovacuum's thresholds allow, by the formulas of PostgreSQL 13 to 17
- * ({@code relation_needs_vacanalyze} in {@code autovacuum.c}), which the benchmark runs.
+ * ({@code relation_needs_vacanalyze} in {@code autovacuum.c}). The benchmark runs 17.
  * Per-table storage parameters are not read, and Roster sets none.
  * <p>
- * The default warm-up deletes 12 000 users, and after an initial sync of 1 000 000
- * colleagues autovacuum vacuums and analyzes the tables the sync filled, which takes
- * minutes. The benchmark waits before the sync and before the ceiling, so both begin on a
+ * The default warm-up deletes 12 000 users, and autovacuum vacuums and analyzes the
+ * tables that an initial sync of 1 000 000 colleagues fills, during the sync and after
+ * it. The benchmark waits before the sync and before the ceiling, so both begin on a
  * database that autovacuum has finished with. The phases after the ceiling begin without
  * a wait, and autovacuum may run during them, after the membership fill for instance.
  * <p>
