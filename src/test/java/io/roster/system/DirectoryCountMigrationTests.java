@@ -20,9 +20,10 @@ import io.roster.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration V6 and the triggers it creates, on a database that Flyway migrates from the
- * locations Roster uses. The tests cover the backfill of existing rows and writes that
- * the triggers must count even where no Roster service makes them: moving a row to
+ * The migrations of {@code directory_count} and the triggers that keep it, on a database
+ * that Flyway migrates from the locations Roster uses. The tests cover the backfill of
+ * existing rows and writes that the triggers must count even where no Roster service
+ * makes them: statements of many rows, transactions of many statements, moving a row to
  * another company and deleting a company.
  */
 @ParameterizedClass
@@ -116,6 +117,80 @@ class DirectoryCountMigrationTests {
 					assertThat(result.getLong(1)).isZero();
 				}
 			}
+		}
+	}
+
+	@Test
+	void multiRowInsertCountsEachCompany() throws SQLException {
+		migrate(null);
+		UUID acme = UUID.randomUUID();
+		UUID globex = UUID.randomUUID();
+		try (Connection connection = connect()) {
+			insertCompany(connection, acme);
+			insertCompany(connection, globex);
+			update(connection,
+					"""
+							INSERT INTO colleague (company_id, id, link_id, user_name, user_name_key, active, role, managed_by,
+							  version, created_at, updated_at)
+							VALUES (?, ?, 'scim-ann', 'ann', 'ann', TRUE, 'member', 'scim', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+							  (?, ?, NULL, 'bob', 'bob', TRUE, 'member', 'app', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+							  (?, ?, 'scim-carl', 'carl', 'carl', TRUE, 'member', 'scim', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+							  (?, ?, 'scim-dora', 'dora', 'dora', TRUE, 'member', 'scim', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""",
+					acme, UUID.randomUUID(), acme, UUID.randomUUID(), acme, UUID.randomUUID(), globex,
+					UUID.randomUUID());
+			update(connection,
+					"""
+							INSERT INTO team (company_id, id, link_id, display_name, active_name_key, managed_by, archived,
+							  version, created_at, updated_at)
+							VALUES (?, ?, 'scim-sales', 'Sales', 'sales', 'scim', FALSE, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+							  (?, ?, NULL, 'Support', 'support', 'app', FALSE, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+							  (?, ?, 'scim-ops', 'Ops', 'ops', 'scim', FALSE, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""",
+					globex, UUID.randomUUID(), globex, UUID.randomUUID(), acme, UUID.randomUUID());
+
+			assertThat(counts(connection, acme)).containsExactly(2L, 1L);
+			assertThat(counts(connection, globex)).containsExactly(1L, 1L);
+		}
+	}
+
+	@Test
+	void writesOfOneTransactionAddUp() throws SQLException {
+		migrate(null);
+		UUID company = UUID.randomUUID();
+		try (Connection connection = connect()) {
+			insertCompany(connection, company);
+			connection.setAutoCommit(false);
+			for (int i = 0; i < 300; i++) {
+				insertColleague(connection, company, "user" + i, "scim-" + i);
+			}
+			insertColleague(connection, company, "local", null);
+			insertTeam(connection, company, "sales", "scim-sales");
+			update(connection, "UPDATE colleague SET link_id = NULL WHERE company_id = ? AND user_name = 'user0'",
+					company);
+			update(connection,
+					"UPDATE colleague SET link_id = 'scim-local' WHERE company_id = ? AND user_name = 'local'",
+					company);
+			update(connection, "DELETE FROM colleague WHERE company_id = ? AND user_name = 'user1'", company);
+			connection.commit();
+
+			assertThat(counts(connection, company)).containsExactly(299L, 1L);
+		}
+	}
+
+	@Test
+	void rolledBackWritesCountNothing() throws SQLException {
+		migrate(null);
+		UUID company = UUID.randomUUID();
+		try (Connection connection = connect()) {
+			insertCompany(connection, company);
+			insertColleague(connection, company, "ann", "scim-ann");
+			insertColleague(connection, company, "bob", "scim-bob");
+			connection.setAutoCommit(false);
+			insertColleague(connection, company, "eve", "scim-eve");
+			insertTeam(connection, company, "ops", "scim-ops");
+			update(connection, "DELETE FROM colleague WHERE company_id = ? AND user_name = 'bob'", company);
+			connection.rollback();
+
+			assertThat(counts(connection, company)).containsExactly(2L, 0L);
 		}
 	}
 
