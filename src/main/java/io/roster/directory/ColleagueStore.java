@@ -68,14 +68,19 @@ class ColleagueStore {
 	/**
 	 * Inserts a new colleague on PostgreSQL, with its values and the items of the
 	 * placeholder (history and activity), unless the company has a colleague that
-	 * {@link #findMatch} would find. Its parameters are those of {@link #matchSql}, the
+	 * {@link #findMatch} would find. {@code matched} has the conditions of
+	 * {@link #matchSql} but reads no columns and does not sort, since only whether a
+	 * match exists matters here. Its parameters are those of {@link #matchSql}, the
 	 * colleague's columns in the order of {@link #INSERT}, then those of the values and
 	 * of the placeholder's items. The casts give the parameters types that the columns
 	 * accept, as VALUES would.
 	 */
 	private static final String INSERT_UNLESS_MATCHED = """
 			WITH matched AS (
-			  %s
+			  SELECT 1 FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+			  UNION ALL
+			  SELECT 1 FROM colleague c WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+			  LIMIT 1
 			), inserted AS (
 			  %s
 			  SELECT CAST(? AS uuid), CAST(? AS uuid), CAST(? AS text), CAST(? AS text), CAST(? AS text),
@@ -87,8 +92,8 @@ class ColleagueStore {
 			), inserted_values AS (
 			  %s
 			), %s
-			SELECT COUNT(*) FROM matched""".formatted(MATCH_POSTGRES, INSERT_INTO,
-			INSERT_VALUES.formatted(ColleagueStore.UNMATCHED), "%s");
+			SELECT COUNT(*) FROM matched""".formatted(INSERT_INTO, INSERT_VALUES.formatted(ColleagueStore.UNMATCHED),
+			"%s");
 
 	/** The condition of the inserts of {@link #INSERT_UNLESS_MATCHED}. */
 	static final String UNMATCHED = "NOT EXISTS (SELECT 1 FROM matched)";
