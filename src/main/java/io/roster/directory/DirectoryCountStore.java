@@ -7,10 +7,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the number of colleagues and of teams with a link_id, the ones SCIM lists, from
- * {@code directory_count}. Database triggers (migration V6) update that table in the
- * transaction of every write to colleague and team, so the sum is exact for every
- * committed state. A transaction's own writes are in the sum on H2 at once, and on
- * PostgreSQL only from its commit on, as the triggers write there at commit.
+ * {@code directory_count}. Database triggers (migrations V6, V9 and V13) update that
+ * table in the transaction of every write to colleague and team, so the sum is exact for
+ * every committed state. A transaction's own writes are in the sum on H2 at once. On
+ * PostgreSQL its inserts are in the sum at once, and its updates and deletes only from
+ * its commit on, as their triggers write there at commit.
  */
 @Repository
 class DirectoryCountStore {

@@ -5,17 +5,22 @@
 --
 -- A SCIM create inserts one colleague in a statement of its own. The row triggers ran two
 -- PL/pgSQL functions for it, one of them at commit, and kept the pending count in a
--- setting. In the benchmark on PostgreSQL 17 (2 shared cores, 8 clients, 30 000
--- creates, twice each), the database and kernel spent 0.603 and 0.620 ms per create
--- with the row triggers, and 0.553 and 0.557 ms with this trigger and the domains of
--- V14. Disabling counting altogether measured 0.498 ms in a shorter run.
+-- setting. In the load benchmark on PostgreSQL 17 (docs/benchmarks.md), the database and
+-- kernel spent 0.603 and 0.620 ms per create with the row triggers, and 0.553 and
+-- 0.557 ms with this trigger and the domains of V14 together.
 --
 -- Writing at once holds the slot's row lock from the insert until the transaction ends,
--- not only while it commits; a SCIM create ends with its insert. A transaction updates
--- its slot once per insert statement, and a row updated many times in one transaction
--- makes each later update walk the earlier versions. Roster inserts many rows at once in
--- statements of up to 128 rows (reWriteBatchedInserts), so finishing a first sync of
--- 20 000 colleagues updates the slot about 160 times.
+-- not only while it commits. A SCIM create of a user ends with its insert. A transaction
+-- of several statements holds the lock longer: a group create while it writes the
+-- members, and finishing a first sync while it writes the whole directory. Another
+-- transaction in the same company whose id falls on the same slot (one in 16) waits for
+-- it when it counts.
+--
+-- A transaction updates its slot once per insert statement, and a row updated many times
+-- in one transaction makes each later update walk the earlier versions. Finishing a first
+-- sync inserts colleagues in pages of 500, which the driver (reWriteBatchedInserts)
+-- sends as 7 statements of up to 128 rows, and each team in a statement of its own. So
+-- 20 000 colleagues and 500 teams update the slot about 780 times.
 
 CREATE FUNCTION directory_count_inserted() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN

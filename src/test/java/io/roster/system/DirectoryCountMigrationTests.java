@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +190,27 @@ class DirectoryCountMigrationTests {
 			insertTeam(connection, company, "ops", "scim-ops");
 			update(connection, "DELETE FROM colleague WHERE company_id = ? AND user_name = 'bob'", company);
 			connection.rollback();
+
+			assertThat(counts(connection, company)).containsExactly(2L, 0L);
+		}
+	}
+
+	@Test
+	void rollbackToSavepointDropsItsCounts() throws SQLException {
+		migrate(null);
+		UUID company = UUID.randomUUID();
+		try (Connection connection = connect()) {
+			insertCompany(connection, company);
+			connection.setAutoCommit(false);
+			insertColleague(connection, company, "ann", "scim-ann");
+			Savepoint savepoint = connection.setSavepoint();
+			insertColleague(connection, company, "bob", "scim-bob");
+			insertTeam(connection, company, "ops", "scim-ops");
+			update(connection, "UPDATE colleague SET link_id = NULL WHERE company_id = ? AND user_name = 'ann'",
+					company);
+			connection.rollback(savepoint);
+			insertColleague(connection, company, "carl", "scim-carl");
+			connection.commit();
 
 			assertThat(counts(connection, company)).containsExactly(2L, 0L);
 		}
