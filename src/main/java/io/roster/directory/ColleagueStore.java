@@ -43,6 +43,15 @@ class ColleagueStore {
 	private static final String INSERT = INSERT_INTO
 			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** The condition on a colleague {@code c} that has a new user's userName key. */
+	private static final String SAME_USER_NAME = "c.company_id = ? AND c.user_name_key = ?";
+
+	/**
+	 * The condition on a colleague {@code c} that no identity provider links to and that
+	 * has a new user's external id.
+	 */
+	private static final String UNLINKED_EXTERNAL_ID = "c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?";
+
 	private static final String MATCH_POSTGRES = matchSqlWith("");
 
 	private static final String MATCH_H2 = matchSqlWith(" USE INDEX (ix_colleague_external_id)");
@@ -69,7 +78,7 @@ class ColleagueStore {
 	 * Inserts a new colleague on PostgreSQL, with its values and the items of the
 	 * placeholder (history and activity), unless the company has a colleague that
 	 * {@link #findMatch} would find. {@code matched} has the conditions of
-	 * {@link #matchSql} but reads no columns and does not sort, since only whether a
+	 * {@link #matchSql} but returns no columns and does not sort, since only whether a
 	 * match exists matters here. Its parameters are those of {@link #matchSql}, the
 	 * colleague's columns in the order of {@link #INSERT}, then those of the values and
 	 * of the placeholder's items. The casts give the parameters types that the columns
@@ -77,9 +86,9 @@ class ColleagueStore {
 	 */
 	private static final String INSERT_UNLESS_MATCHED = """
 			WITH matched AS (
-			  SELECT 1 FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+			  SELECT 1 FROM colleague c WHERE %s
 			  UNION ALL
-			  SELECT 1 FROM colleague c WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
+			  SELECT 1 FROM colleague c WHERE %s
 			  LIMIT 1
 			), inserted AS (
 			  %s
@@ -92,8 +101,8 @@ class ColleagueStore {
 			), inserted_values AS (
 			  %s
 			), %s
-			SELECT COUNT(*) FROM matched""".formatted(INSERT_INTO, INSERT_VALUES.formatted(ColleagueStore.UNMATCHED),
-			"%s");
+			SELECT COUNT(*) FROM matched""".formatted(SAME_USER_NAME, UNLINKED_EXTERNAL_ID, INSERT_INTO,
+			INSERT_VALUES.formatted(ColleagueStore.UNMATCHED), "%s");
 
 	/** The condition of the inserts of {@link #INSERT_UNLESS_MATCHED}. */
 	static final String UNMATCHED = "NOT EXISTS (SELECT 1 FROM matched)";
@@ -271,11 +280,11 @@ class ColleagueStore {
 	private static String matchSqlWith(String externalIdIndex) {
 		return """
 				SELECT m.* FROM (
-				  SELECT c.*, 0 AS match_order FROM colleague c WHERE c.company_id = ? AND c.user_name_key = ?
+				  SELECT c.*, 0 AS match_order FROM colleague c WHERE %s
 				  UNION ALL
-				  SELECT c.*, 1 AS match_order FROM colleague c%s
-				  WHERE c.company_id = ? AND c.link_id IS NULL AND c.external_id = ?
-				) m ORDER BY m.match_order, m.id LIMIT 1""".formatted(externalIdIndex);
+				  SELECT c.*, 1 AS match_order FROM colleague c%s WHERE %s
+				) m ORDER BY m.match_order, m.id LIMIT 1""".formatted(SAME_USER_NAME, externalIdIndex,
+				UNLINKED_EXTERNAL_ID);
 	}
 
 	/**

@@ -164,6 +164,13 @@ class OneStatementWritesTests {
 			assertThat(activity.written).isFalse();
 		}
 		assertThat(activityResourceIds(company)).isEqualTo(inStatement ? List.of(cleo.linkId()) : List.of());
+
+		// A linked colleague's external id matches no one: the new user is inserted.
+		Colleague linkedExternalId = provisioned("cleopatra@provisioned.test", "ext-cleo", List.of());
+		assertThat(colleagues.insertUnlessMatched(company, linkedExternalId, "ext-cleo",
+				provisionedEntry(okta, linkedExternalId), new ActivityRecord(company)))
+			.isTrue();
+		assertThat(colleagues.findByLinkId(company, linkedExternalId.linkId())).contains(linkedExternalId);
 	}
 
 	@Test
