@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -237,6 +238,18 @@ public class TeamDirectory {
 	@Transactional(readOnly = true)
 	public void forEachMember(UUID companyId, Team team, Consumer<Member> consumer) {
 		this.teams.forEachMember(companyId, team.id(), consumer);
+	}
+
+	/**
+	 * Passes each team, in order, with a source of its linked members to {@code action},
+	 * in one read-only transaction. The source passes the members ordered by link id
+	 * without holding them all in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachMemberOf(UUID companyId, List<Team> teams, BiConsumer<Team, Consumer<Consumer<Member>>> action) {
+		for (Team team : teams) {
+			action.accept(team, (consumer) -> this.teams.forEachMember(companyId, team.id(), consumer));
+		}
 	}
 
 	/**

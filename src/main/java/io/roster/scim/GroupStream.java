@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a Group with its members to a stream as the members are read, so that reading a
- * large team keeps one member in memory at a time. The JSON equals what
- * {@link GroupResources#write} and {@link Projection#apply} give for the same team and
- * members.
+ * Writes a Group, or a ListResponse of Groups, with their members to a stream as the
+ * members are read, so that reading large teams keeps one member in memory at a time. The
+ * JSON equals what {@link GroupResources#write} and {@link Projection#apply} give for the
+ * same team and members.
  * <p>
  * What a projection keeps of a member depends only on which sub-attributes the member
  * has, and every member has {@code value}, {@code type} and {@code $ref} and may lack
@@ -32,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class GroupStream {
 
 	private static final String MEMBERS = "members";
+
+	private static final String RESOURCES = "Resources";
 
 	private static final Member SAMPLE = new Member("sample", "sample");
 
@@ -47,6 +50,68 @@ final class GroupStream {
 	 */
 	static void write(OutputStream output, Team team, Projection projection, String location, String usersLocation,
 			Consumer<Consumer<Member>> members) throws ScimException {
+		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
+			writeGroup(json, team, projection, location, usersLocation, members);
+		}
+	}
+
+	/**
+	 * Writes a ListResponse of Groups to {@code output}: the properties of
+	 * {@code envelope} in their order, with its {@code Resources} replaced by the teams,
+	 * each written as {@link #write} writes it.
+	 * @param envelope the ListResponse, whose {@code itemsPerPage} counts the teams
+	 * @param location returns the location of a team
+	 * @param members passes each team and the source of its members to the writer it is
+	 * given, one team after another in the order of {@code teams}
+	 */
+	static void writeList(OutputStream output, ObjectNode envelope, List<Team> teams, Projection projection,
+			Function<Team, String> location, String usersLocation, Consumer<TeamWriter> members) throws ScimException {
+		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
+			json.writeStartObject();
+			for (Map.Entry<String, JsonNode> property : envelope.properties()) {
+				json.writeName(property.getKey());
+				if (!property.getKey().equals(RESOURCES)) {
+					json.writeTree(property.getValue());
+					continue;
+				}
+				json.writeStartArray();
+				List<Team> written = new ArrayList<>();
+				try {
+					members.accept((team, source) -> {
+						try {
+							writeGroup(json, team, projection, location.apply(team), usersLocation, source);
+						}
+						catch (ScimException ex) {
+							throw new ScimFailure(ex);
+						}
+						written.add(team);
+					});
+				}
+				catch (ScimFailure ex) {
+					throw ex.scimException();
+				}
+				if (!written.equals(teams)) {
+					throw new IllegalStateException("The members' source passed " + written.size() + " of "
+							+ teams.size() + " teams, or not in the page's order");
+				}
+				json.writeEndArray();
+			}
+			json.writeEndObject();
+		}
+	}
+
+	/**
+	 * Writes one team as a Group, with the members of the team as a source passes them.
+	 */
+	@FunctionalInterface
+	interface TeamWriter {
+
+		void write(Team team, Consumer<Consumer<Member>> members);
+
+	}
+
+	private static void writeGroup(JsonGenerator json, Team team, Projection projection, String location,
+			String usersLocation, Consumer<Consumer<Member>> members) throws ScimException {
 		ObjectNode withNone = projection.apply(GroupResources.write(team, List.of(), location, usersLocation));
 		ObjectNode withDisplay = projection.apply(GroupResources.write(team, List.of(SAMPLE), location, usersLocation));
 		ObjectNode withoutDisplay = projection
@@ -55,27 +120,25 @@ final class GroupStream {
 		List<String> keptWithoutDisplay = keptNames(withoutDisplay);
 		boolean alwaysListed = withNone.get(MEMBERS) != null;
 		ObjectNode outline = (withDisplay.get(MEMBERS) != null) ? withDisplay : withoutDisplay;
-		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
-			json.writeStartObject();
-			for (Map.Entry<String, JsonNode> property : outline.properties()) {
-				if (!property.getKey().equals(MEMBERS)) {
-					json.writeName(property.getKey());
-					json.writeTree(property.getValue());
-					continue;
-				}
-				MemberArray array = new MemberArray(json);
-				members.accept((member) -> {
-					List<String> kept = (member.display() != null) ? keptWithDisplay : keptWithoutDisplay;
-					if (kept != null) {
-						ObjectNode item = GroupResources.member(member, usersLocation);
-						item.retain(kept);
-						array.add(item);
-					}
-				});
-				array.end(alwaysListed);
+		json.writeStartObject();
+		for (Map.Entry<String, JsonNode> property : outline.properties()) {
+			if (!property.getKey().equals(MEMBERS)) {
+				json.writeName(property.getKey());
+				json.writeTree(property.getValue());
+				continue;
 			}
-			json.writeEndObject();
+			MemberArray array = new MemberArray(json);
+			members.accept((member) -> {
+				List<String> kept = (member.display() != null) ? keptWithDisplay : keptWithoutDisplay;
+				if (kept != null) {
+					ObjectNode item = GroupResources.member(member, usersLocation);
+					item.retain(kept);
+					array.add(item);
+				}
+			});
+			array.end(alwaysListed);
 		}
+		json.writeEndObject();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.roster.scim;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 
+import io.roster.directory.Page;
 import io.roster.directory.Team;
 import io.roster.tenant.Company;
 
@@ -73,19 +75,62 @@ class GroupsController {
 		if (!projection.includes("members")) {
 			return ScimResponses.resource(this.groups.write(company, team, projection, baseUrl), team.version());
 		}
+		stream(request, response, Meta.etag(team.version()),
+				(output) -> this.groups.stream(output, company, team, projection, baseUrl));
+		return null;
+	}
+
+	/**
+	 * Lists Groups. With their members, the response streams once the page of teams is
+	 * read, so the memory it needs does not grow with the teams, as for {@link #get}.
+	 */
+	@GetMapping
+	@Nullable ResponseEntity<byte[]> list(HttpServletRequest request, HttpServletResponse response)
+			throws ScimException, IOException {
+		return list(request, response, this.requests.query(request));
+	}
+
+	@PostMapping("/.search")
+	@Nullable ResponseEntity<byte[]> search(HttpServletRequest request, HttpServletResponse response)
+			throws ScimException, IOException {
+		return list(request, response, this.requests.searchBody(request));
+	}
+
+	private @Nullable ResponseEntity<byte[]> list(HttpServletRequest request, HttpServletResponse response,
+			SearchQuery query) throws ScimException, IOException {
+		Company company = this.requests.company(request);
+		String baseUrl = this.requests.baseUrl(request);
+		if (!query.projection().includes("members")) {
+			return ScimResponses.ok(this.groups.search(company, query, baseUrl));
+		}
+		Page<Team> page = this.groups.page(company, query);
+		stream(request, response, null, (output) -> this.groups.streamList(output, company, query, page, baseUrl));
+		return null;
+	}
+
+	/**
+	 * Writes a 200 response as {@code body} produces it. A failure after part of the body
+	 * reached the client ends the response early, because a SCIM error can no longer
+	 * replace it.
+	 * @param etag the response's ETag, or {@code null} for none
+	 */
+	private void stream(HttpServletRequest request, HttpServletResponse response, @Nullable String etag, Body body)
+			throws ScimException, IOException {
 		HttpServletResponse unheld = ScimActivityFilter.unheld(response);
 		unheld.setStatus(HttpServletResponse.SC_OK);
-		unheld.setHeader(HttpHeaders.ETAG, Meta.etag(team.version()));
+		if (etag != null) {
+			unheld.setHeader(HttpHeaders.ETAG, etag);
+		}
 		unheld.setContentType(ScimJson.MEDIA_TYPE_VALUE);
 		try {
 			// The stream stays open, so the activity entry is recorded before the
 			// response ends.
-			this.groups.stream(StreamUtils.nonClosing(unheld.getOutputStream()), company, team, projection, baseUrl);
+			body.write(StreamUtils.nonClosing(unheld.getOutputStream()));
 		}
 		catch (RuntimeException ex) {
 			if (!unheld.isCommitted()) {
 				// Nothing reached the client yet, so the error response replaces the
-				// partial Group.
+				// partial body.
 				unheld.resetBuffer();
 			}
 			throw ex;
@@ -94,21 +139,14 @@ class GroupsController {
 		if (call != null) {
 			this.activity.recordOutcome(call, HttpServletResponse.SC_OK);
 		}
-		return null;
 	}
 
-	@GetMapping
-	ResponseEntity<byte[]> list(HttpServletRequest request) throws ScimException {
-		Company company = this.requests.company(request);
-		return ScimResponses
-			.ok(this.groups.search(company, this.requests.query(request), this.requests.baseUrl(request)));
-	}
+	/** Writes a response body to a stream. */
+	@FunctionalInterface
+	private interface Body {
 
-	@PostMapping("/.search")
-	ResponseEntity<byte[]> search(HttpServletRequest request) throws ScimException, IOException {
-		Company company = this.requests.company(request);
-		return ScimResponses
-			.ok(this.groups.search(company, this.requests.searchBody(request), this.requests.baseUrl(request)));
+		void write(OutputStream output) throws ScimException, IOException;
+
 	}
 
 	@PutMapping("/{id}")

@@ -19,18 +19,28 @@ final class ListResponses {
 	}
 
 	static ObjectNode of(Page<?> page, SearchQuery query, List<ObjectNode> resources) {
+		ObjectNode list = envelope(page, query, resources.size());
+		ArrayNode array = (ArrayNode) list.get("Resources");
+		resources.forEach(array::add);
+		return list;
+	}
+
+	/**
+	 * Returns the ListResponse of a page with an empty {@code Resources}, for a writer
+	 * that streams the resources in its place.
+	 */
+	static ObjectNode envelope(Page<?> page, SearchQuery query, int itemsPerPage) {
 		ObjectNode list = ScimJson.object();
 		list.putArray("schemas").add(LIST_RESPONSE);
 		list.put("totalResults", page.total());
-		list.put("itemsPerPage", resources.size());
+		list.put("itemsPerPage", itemsPerPage);
 		if (query.cursor() == null) {
 			list.put("startIndex", query.startIndex());
 		}
 		else if (page.hasMore() && page.lastId() != null) {
 			list.put("nextCursor", SearchQuery.encodeCursor(page.lastId()));
 		}
-		ArrayNode array = list.putArray("Resources");
-		resources.forEach(array::add);
+		list.putArray("Resources");
 		return list;
 	}
 

@@ -65,11 +65,21 @@ class ScimGroups {
 			.orElseThrow(() -> new ResourceNotFoundException("Group " + id + " not found"));
 	}
 
-	ObjectNode search(Company company, SearchQuery query, String baseUrl) throws ScimException {
+	/** Returns the page of teams that a list or search request selects. */
+	Page<Team> page(Company company, SearchQuery query) throws ScimException {
 		Criterion criterion = Filters.parse(query.filter(), AttributeCatalog.GROUPS, this.maxFilterLength);
 		PageRequest.Sort sort = (query.sortBy() != null)
 				? AttributeCatalog.GROUPS.sort(query.sortBy(), query.descending()) : null;
-		Page<Team> page = this.teams.search(company.id(), criterion, query.pageRequest(sort));
+		return this.teams.search(company.id(), criterion, query.pageRequest(sort));
+	}
+
+	/**
+	 * Returns the ListResponse of a page as one JSON tree, with all the members of its
+	 * teams when the projection includes them. {@link #streamList} writes pages of teams
+	 * of any size.
+	 */
+	ObjectNode search(Company company, SearchQuery query, String baseUrl) throws ScimException {
+		Page<Team> page = page(company, query);
 		Map<UUID, List<Member>> members = query.projection().includes("members")
 				? this.teams.members(company.id(), page.items()) : null;
 		List<ObjectNode> resources = new ArrayList<>();
@@ -128,6 +138,18 @@ class ScimGroups {
 			throws ScimException {
 		GroupStream.write(output, team, projection, location(team, baseUrl), baseUrl + "/Users",
 				(consumer) -> this.teams.forEachMember(company.id(), team, consumer));
+	}
+
+	/**
+	 * Writes the ListResponse of a page, with the members of each team as they are read,
+	 * to {@code output}. The members are read in one read-only transaction that stays
+	 * open while the response is written.
+	 */
+	void streamList(OutputStream output, Company company, SearchQuery query, Page<Team> page, String baseUrl)
+			throws ScimException {
+		GroupStream.writeList(output, ListResponses.envelope(page, query, page.items().size()), page.items(),
+				query.projection(), (team) -> location(team, baseUrl), baseUrl + "/Users",
+				(writer) -> this.teams.forEachMemberOf(company.id(), page.items(), writer::write));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.roster.directory.Member;
 import io.roster.directory.Team;
 import io.roster.directory.TeamProfile;
+
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +32,8 @@ class GroupStreamTests {
 			{ null, "members.value,members.type" }, { null, "members.value,members.display,members.type,members.$ref" },
 			{ null, "meta" }, { null, "displayName,externalId,meta" }, { null, "members.nothing" },
 			{ "displayName", "members" } };
+
+	private static final String USERS = "https://x.test/scim/v2/Users";
 
 	private static final Team TEAM = new Team(UUID.randomUUID(), "g-1", new TeamProfile("Ops \"east\" / ü", "ext-1"),
 			"scim", null, false, 7, Instant.parse("2025-01-02T03:04:05Z"), Instant.parse("2025-02-03T04:05:06.789Z"));
@@ -63,6 +68,45 @@ class GroupStreamTests {
 		}
 
 		assertThat(streamed(TEAM, Projection.ALL, members)).isEqualTo(tree(TEAM, Projection.ALL, members));
+	}
+
+	@Test
+	void streamedListMatchesTree() throws Exception {
+		List<Team> teams = List.of(TEAM, TEAM_WITHOUT_EXTERNAL_ID);
+		Map<Team, List<Member>> members = Map.of(TEAM,
+				List.of(new Member("a", "Ann"), new Member("b", null), new Member("c", "Cy \"q\" \u00e9")),
+				TEAM_WITHOUT_EXTERNAL_ID, List.of());
+		for (String[] parameters : PROJECTIONS) {
+			Projection projection = Projection.of(parameters[0], parameters[1]);
+			List<ObjectNode> resources = new ArrayList<>();
+			for (Team team : teams) {
+				resources.add(projection.apply(GroupResources.write(team, members.get(team), location(team), USERS)));
+			}
+			ObjectNode list = ListResponses.of(40, 3, resources);
+			ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+			GroupStream.writeList(output, list, teams, projection, GroupStreamTests::location, USERS,
+					(writer) -> teams.forEach((team) -> writer.write(team, members.get(team)::forEach)));
+
+			assertThat(output.toString(StandardCharsets.UTF_8))
+				.as("attributes=%s excludedAttributes=%s", parameters[0], parameters[1])
+				.isEqualTo(ScimJson.write(list));
+		}
+	}
+
+	@Test
+	void emptyListHasEmptyResources() throws Exception {
+		ObjectNode list = ListResponses.of(0, 1, List.of());
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+		GroupStream.writeList(output, list, List.of(), Projection.ALL, GroupStreamTests::location, USERS, (writer) -> {
+		});
+
+		assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo(ScimJson.write(list));
+	}
+
+	private static String location(Team team) {
+		return "https://x.test/scim/v2/Groups/" + team.linkId();
 	}
 
 	private static String streamed(Team team, Projection projection, List<Member> members) throws Exception {

@@ -3,8 +3,10 @@ package io.roster.scim;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -23,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /Groups/<id>} with members streams the Group: the text is the same as the
- * Group in a list response, whatever the team's size.
+ * {@code GET /Groups/<id>} and the Group lists with members stream the Groups: the text
+ * of a Group is the same in both, whatever the team's size.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -63,6 +65,60 @@ class ScimGroupReadTests {
 		read.json().get("members").forEach((member) -> members.add(member.get("value").asString()));
 		assertThat(members).hasSize(LARGE_TEAM).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(userIds);
 		assertThat(listed(scim, id, "")).contains(read.body());
+	}
+
+	@Test
+	void listPagesStreamEveryMember() {
+		ScimHttp scim = newCompany();
+		List<String> userIds = createUsers(scim, LARGE_TEAM);
+		String large = createGroup(scim, userIds);
+		String small = createGroup(scim, userIds.subList(0, 3));
+		String empty = createGroup(scim, List.of());
+
+		ScimHttp.Response list = scim.get("/Groups");
+
+		assertThat(list.status()).as(list.body()).isEqualTo(200);
+		assertThat(list.http().headers().firstValue("Content-Length")).as("sent in chunks as written").isEmpty();
+		assertThat(list.header("Content-Type")).startsWith(ScimJson.MEDIA_TYPE_VALUE);
+		assertThat(list.json().get("totalResults").asInt()).isEqualTo(3);
+		assertThat(list.json().get("itemsPerPage").asInt()).isEqualTo(3);
+		assertThat(list.json().get("startIndex").asInt()).isEqualTo(1);
+		Map<String, List<String>> members = new HashMap<>();
+		for (JsonNode group : list.json().get("Resources")) {
+			List<String> values = new ArrayList<>();
+			JsonNode array = group.get("members");
+			if (array != null) {
+				array.forEach((member) -> values.add(member.get("value").asString()));
+			}
+			members.put(group.get("id").asString(), values);
+		}
+		assertThat(members.get(large)).hasSize(LARGE_TEAM).containsExactlyInAnyOrderElementsOf(userIds);
+		assertThat(members.get(small)).containsExactlyInAnyOrderElementsOf(userIds.subList(0, 3));
+		assertThat(members.get(empty)).isEmpty();
+
+		ScimHttp.Response page = scim.get("/Groups?startIndex=2&count=1&attributes=members.value");
+		assertThat(page.json().get("itemsPerPage").asInt()).isEqualTo(1);
+		assertThat(page.json().get("startIndex").asInt()).isEqualTo(2);
+		assertThat(page.json().get("Resources")).hasSize(1);
+		assertThat(page.json().get("Resources").get(0).propertyNames()).containsExactly("schemas", "id", "members");
+
+		ScimHttp.Response search = scim.post("/Groups/.search",
+				"{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"]," + "\"filter\":\"id eq \\\""
+						+ small + "\\\"\"}");
+		assertThat(search.status()).as(search.body()).isEqualTo(200);
+		assertThat(search.json().get("Resources").get(0).get("members")).hasSize(3);
+	}
+
+	@Test
+	void listWithoutMembersIsSentWhole() {
+		ScimHttp scim = newCompany();
+		createGroup(scim, createUsers(scim, 2));
+
+		ScimHttp.Response list = scim.get("/Groups?excludedAttributes=members");
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.http().headers().firstValue("Content-Length")).isPresent();
+		assertThat(list.json().get("Resources").get(0).get("members")).isNull();
 	}
 
 	@Test
