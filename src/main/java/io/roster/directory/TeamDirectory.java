@@ -241,9 +241,10 @@ public class TeamDirectory {
 	}
 
 	/**
-	 * Passes each team, in order, with a source of its linked members to {@code action},
-	 * in one read-only transaction. The source passes the members ordered by link id
-	 * without holding them all in memory.
+	 * Passes each team, in order, to {@code action} with a function that passes the
+	 * team's linked members, ordered by link id, to a consumer without holding them all
+	 * in memory. All of it runs in one read-only transaction, which holds a connection
+	 * until {@code action} has handled the last team.
 	 */
 	@Transactional(readOnly = true)
 	public void forEachMemberOf(UUID companyId, List<Team> teams, BiConsumer<Team, Consumer<Consumer<Member>>> action) {

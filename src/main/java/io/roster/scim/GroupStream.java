@@ -16,6 +16,7 @@ import io.roster.directory.Member;
 import io.roster.directory.Team;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,7 +51,7 @@ final class GroupStream {
 	 */
 	static void write(OutputStream output, Team team, Projection projection, String location, String usersLocation,
 			Consumer<Consumer<Member>> members) throws ScimException {
-		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
+		try (JsonGenerator json = generator(output)) {
 			writeGroup(json, team, projection, location, usersLocation, members);
 		}
 	}
@@ -61,12 +62,13 @@ final class GroupStream {
 	 * each written as {@link #write} writes it.
 	 * @param envelope the ListResponse, whose {@code itemsPerPage} counts the teams
 	 * @param location returns the location of a team
-	 * @param members passes each team and the source of its members to the writer it is
-	 * given, one team after another in the order of {@code teams}
+	 * @param members passes each team, with a function that passes the team's members
+	 * ordered by link id to a consumer, to the writer it is given, one team after another
+	 * in the order of {@code teams}
 	 */
 	static void writeList(OutputStream output, ObjectNode envelope, List<Team> teams, Projection projection,
 			Function<Team, String> location, String usersLocation, Consumer<TeamWriter> members) throws ScimException {
-		try (JsonGenerator json = JsonUtils.getObjectWriter().createGenerator(output)) {
+		try (JsonGenerator json = generator(output)) {
 			json.writeStartObject();
 			for (Map.Entry<String, JsonNode> property : envelope.properties()) {
 				json.writeName(property.getKey());
@@ -101,8 +103,14 @@ final class GroupStream {
 	}
 
 	/**
-	 * Writes one team as a Group, with the members of the team as a source passes them.
+	 * Returns a generator that leaves what it has written as it is when it is closed, so
+	 * that a failure halfway leaves invalid JSON rather than a shorter valid body.
 	 */
+	private static JsonGenerator generator(OutputStream output) {
+		return JsonUtils.getObjectWriter().without(StreamWriteFeature.AUTO_CLOSE_CONTENT).createGenerator(output);
+	}
+
+	/** Writes one team as a Group, with the members that a function passes to it. */
 	@FunctionalInterface
 	interface TeamWriter {
 

@@ -58,9 +58,7 @@ class GroupsController {
 
 	/**
 	 * Reads one Group. With its members, the response streams once the Group is found, so
-	 * the memory it needs does not grow with the team. A failure after part of the Group
-	 * reached the client ends the response early, because a SCIM error can no longer
-	 * replace it.
+	 * the memory it needs does not grow with the team.
 	 */
 	@GetMapping("/{id}")
 	@Nullable ResponseEntity<byte[]> get(HttpServletRequest request, HttpServletResponse response, @PathVariable String id)
@@ -87,18 +85,19 @@ class GroupsController {
 	@GetMapping
 	@Nullable ResponseEntity<byte[]> list(HttpServletRequest request, HttpServletResponse response)
 			throws ScimException, IOException {
-		return list(request, response, this.requests.query(request));
+		Company company = this.requests.company(request);
+		return list(request, response, company, this.requests.query(request));
 	}
 
 	@PostMapping("/.search")
 	@Nullable ResponseEntity<byte[]> search(HttpServletRequest request, HttpServletResponse response)
 			throws ScimException, IOException {
-		return list(request, response, this.requests.searchBody(request));
+		Company company = this.requests.company(request);
+		return list(request, response, company, this.requests.searchBody(request));
 	}
 
 	private @Nullable ResponseEntity<byte[]> list(HttpServletRequest request, HttpServletResponse response,
-			SearchQuery query) throws ScimException, IOException {
-		Company company = this.requests.company(request);
+			Company company, SearchQuery query) throws ScimException, IOException {
 		String baseUrl = this.requests.baseUrl(request);
 		if (!query.projection().includes("members")) {
 			return ScimResponses.ok(this.groups.search(company, query, baseUrl));
@@ -109,9 +108,9 @@ class GroupsController {
 	}
 
 	/**
-	 * Writes a 200 response as {@code body} produces it. A failure after part of the body
-	 * reached the client ends the response early, because a SCIM error can no longer
-	 * replace it.
+	 * Writes a 200 response as {@code body} produces it. After a failure, a body that has
+	 * not reached the client yet gives way to the error response. Once part of it has, it
+	 * breaks off as invalid JSON, because a SCIM error can no longer replace it.
 	 * @param etag the response's ETag, or {@code null} for none
 	 */
 	private void stream(HttpServletRequest request, HttpServletResponse response, @Nullable String etag, Body body)
@@ -127,7 +126,7 @@ class GroupsController {
 			// response ends.
 			body.write(StreamUtils.nonClosing(unheld.getOutputStream()));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | ScimException | IOException ex) {
 			if (!unheld.isCommitted()) {
 				// Nothing reached the client yet, so the error response replaces the
 				// partial body.

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.unboundid.scim2.common.utils.JsonUtils;
+
 import io.roster.directory.Member;
 import io.roster.directory.Team;
 import io.roster.directory.TeamProfile;
@@ -17,6 +19,8 @@ import io.roster.directory.TeamProfile;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The streamed Group is the same text as the Group written as one JSON tree, for every
@@ -103,6 +107,23 @@ class GroupStreamTests {
 		});
 
 		assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo(ScimJson.write(list));
+	}
+
+	@Test
+	void failureHalfwayLeavesInvalidJson() {
+		List<Team> teams = List.of(TEAM, TEAM_WITHOUT_EXTERNAL_ID);
+		ObjectNode list = ListResponses.of(2, 1, List.of());
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+		assertThatIllegalStateException().isThrownBy(() -> GroupStream.writeList(output, list, teams, Projection.ALL,
+				GroupStreamTests::location, USERS, (writer) -> writer.write(TEAM, (consumer) -> {
+					consumer.accept(new Member("a", "Ann"));
+					throw new IllegalStateException("connection lost");
+				})));
+
+		String written = output.toString(StandardCharsets.UTF_8);
+		assertThat(written).contains("\"Resources\":[").contains("\"value\":\"a\"");
+		assertThatException().isThrownBy(() -> JsonUtils.getObjectReader().readTree(written));
 	}
 
 	private static String location(Team team) {
