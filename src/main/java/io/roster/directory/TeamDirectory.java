@@ -242,9 +242,9 @@ public class TeamDirectory {
 
 	/**
 	 * Passes each team, in order, to {@code action} with a function that passes the
-	 * team's linked members, ordered by link id, to a consumer without holding them all
-	 * in memory. All of it runs in one read-only transaction, which holds a connection
-	 * until {@code action} has handled the last team.
+	 * team's linked members, ordered by link id, to a consumer without loading them all
+	 * into memory. All of it runs in one read-only transaction, which keeps a database
+	 * connection until {@code action} has handled the last team.
 	 */
 	@Transactional(readOnly = true)
 	public void forEachMemberOf(UUID companyId, List<Team> teams, BiConsumer<Team, Consumer<Consumer<Member>>> action) {

@@ -93,8 +93,8 @@ final class GroupStream {
 					throw ex.scimException();
 				}
 				if (!written.equals(teams)) {
-					throw new IllegalStateException("The members' source passed " + written.size() + " of "
-							+ teams.size() + " teams, or not in the page's order");
+					throw new IllegalStateException("Wrote " + written.size() + " teams of a page of " + teams.size()
+							+ ", or not in the page's order");
 				}
 				json.writeEndArray();
 			}
